@@ -1,23 +1,76 @@
 package dev.tunelab.cli;
 
+import dev.tunelab.core.spec.SpecException;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * Entry point of the {@code tunelab} command: SageMaker-style training and tuning jobs run
- * locally. Exit codes: 0 success, 2 bad input, 1 failure while running.
+ * locally. Exit codes: 0 success, 2 bad input (the message names what is wrong), 1 a failure
+ * while running.
  */
 @Command(name = "tunelab", mixinStandardHelpOptions = true, version = "tunelab 0.1.0",
-    description = "Hyperparameter tuning on your own machine, SageMaker-compatible.",
-    subcommands = {CommandLine.HelpCommand.class})
+    description = {
+        "Hyperparameter tuning on your own machine, SageMaker-compatible.",
+        "Specs are the JSON bodies of SageMaker's CreateTrainingJob / CreateHyperParameterTuningJob.",
+        "State lives in --home, else $TUNELAB_HOME, else ~/.tunelab (tunelab.db + jobs/).",
+        ""},
+    footer = {"", "Exit codes: 0 success, 2 bad input, 1 failure while running.",
+        "Start with: tunelab train examples/boston-xgboost-train.json"},
+    subcommands = {
+        TuneCommand.class,
+        TrainCommand.class,
+        ResumeCommand.class,
+        StopTuningJobCommand.class,
+        DescribeTuningJobCommand.class,
+        ListTuningJobsCommand.class,
+        ListTrainingJobsCommand.class,
+        AnalyticsCommand.class,
+        DescribeTrainingJobCommand.class,
+        LogsCommand.class,
+        TransformCommand.class,
+        DatasetsCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+
+  /** Exit code for bad input. */
+  public static final int BAD_INPUT = 2;
+  /** Exit code for a failure while running. */
+  public static final int FAILURE = 1;
 
   @Override
   public void run() {
     new CommandLine(this).usage(System.out);
   }
 
+  /** Builds the command line with TuneLab's error handling. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      PrintWriter err = commandLine.getErr();
+      if (ex instanceof IllegalArgumentException) {
+        // SpecException, DataFormatException and other validation errors: bad input
+        err.println("tunelab: error: " + ex.getMessage());
+        err.flush();
+        return BAD_INPUT;
+      }
+      err.println("tunelab: failed: " + ex);
+      if (System.getenv("TUNELAB_DEBUG") != null) {
+        ex.printStackTrace(err);
+      }
+      err.flush();
+      return FAILURE;
+    });
+    return cl;
+  }
+
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** Convenience for commands: a bad-input error. */
+  static SpecException badInput(String field, Object value, String expected) {
+    return new SpecException(field, value, expected);
   }
 }

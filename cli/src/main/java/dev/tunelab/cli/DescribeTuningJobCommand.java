@@ -1,0 +1,63 @@
+package dev.tunelab.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunelab.core.api.DescribeTuningJob;
+import dev.tunelab.core.spec.JsonSpecReader;
+import dev.tunelab.core.store.JobStore;
+import dev.tunelab.core.store.TuningJobRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code tunelab describe-hyper-parameter-tuning-job NAME}. */
+@Command(name = "describe-hyper-parameter-tuning-job", mixinStandardHelpOptions = true,
+    description = {"Print a tuning job as JSON shaped like SageMaker's DescribeHyperParameterTuningJob:",
+        "HyperParameterTuningJobStatus, TrainingJobStatusCounters, ObjectiveStatusCounters,",
+        "BestTrainingJob (TunedHyperParameters, FinalHyperParameterTuningJobObjectiveMetric), times",
+        "and ConsumedResources. Safe to call from another process while the job runs."})
+final class DescribeTuningJobCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "NAME", description = "Tuning job name.")
+  String name;
+
+  @Mixin HomeOption home;
+
+  @Override
+  public Integer call() throws Exception {
+    try (JobStore store = home.openStore()) {
+      TuningJobRecord rec = find(store, name, home);
+      Map<String, JsonNode> extra = new LinkedHashMap<>();
+      store.tuningJobAttribute(name, "TuningJobCompletionDetails").ifPresent(s -> extra.put("TuningJobCompletionDetails", parse(s)));
+      System.out.println(Json.pretty(DescribeTuningJob.of(rec, store.trainingJobsOf(name), extra)));
+      return 0;
+    }
+  }
+
+  static TuningJobRecord find(JobStore store, String name, HomeOption home) {
+    return store.tuningJob(name).orElseThrow(() -> Main.badInput("NAME", name,
+        "the name of an existing tuning job in " + home.path() + " (see `tunelab list-hyper-parameter-tuning-jobs`)"));
+  }
+
+  static String objectiveMetric(TuningJobRecord rec) {
+    return parse(rec.specJson()).path("HyperParameterTuningJobConfig").path("HyperParameterTuningJobObjective")
+        .path("MetricName").asText();
+  }
+
+  static String objectiveType(TuningJobRecord rec) {
+    return parse(rec.specJson()).path("HyperParameterTuningJobConfig").path("HyperParameterTuningJobObjective")
+        .path("Type").asText("Minimize");
+  }
+
+  static JsonNode parse(String json) {
+    try {
+      return JsonSpecReader.mapper().readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package dev.tunelab.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunelab.core.api.DescribeTrainingJob;
+import dev.tunelab.core.spec.JsonSpecReader;
+import dev.tunelab.core.store.JobStore;
+import dev.tunelab.core.store.TrainingJobRecord;
+import dev.tunelab.core.store.TuningJobRecord;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code tunelab list-hyper-parameter-tuning-jobs}. */
+@Command(name = "list-hyper-parameter-tuning-jobs", mixinStandardHelpOptions = true,
+    description = "List tuning jobs, newest first, as a table or as SageMaker's HyperParameterTuningJobSummaries JSON.")
+final class ListTuningJobsCommand implements Callable<Integer> {
+
+  @Option(names = "--output", paramLabel = "json|table", description = "Output format (default ${DEFAULT-VALUE}).")
+  String output = "table";
+
+  @Option(names = "--status-equals", paramLabel = "STATUS", description = "Only tuning jobs with this status.")
+  String statusEquals;
+
+  @Mixin HomeOption home;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!output.equals("json") && !output.equals("table")) {
+      throw Main.badInput("--output", output, "json or table");
+    }
+    try (JobStore store = home.openStore()) {
+      List<TuningJobRecord> jobs = store.tuningJobs().stream()
+          .filter(j -> statusEquals == null || j.status().name().equalsIgnoreCase(statusEquals)).toList();
+      if (output.equals("json")) {
+        ObjectNode root = JsonSpecReader.mapper().createObjectNode();
+        ArrayNode list = root.putArray("HyperParameterTuningJobSummaries");
+        for (TuningJobRecord j : jobs) {
+          List<TrainingJobRecord> t = store.trainingJobsOf(j.name());
+          ObjectNode o = list.addObject();
+          o.put("HyperParameterTuningJobName", j.name());
+          o.put("HyperParameterTuningJobStatus", j.status().name());
+          o.put("CreationTime", DescribeTrainingJob.iso(j.creationTime()));
+          o.put("HyperParameterTuningEndTime", DescribeTrainingJob.iso(j.endTime()));
+          o.put("LastModifiedTime", DescribeTrainingJob.iso(j.lastModifiedTime()));
+          o.put("TrainingJobCount", t.size());
+          o.put("BestTrainingJobName", j.bestTrainingJob());
+        }
+        System.out.println(Json.pretty(root));
+        return 0;
+      }
+      System.out.printf(Locale.ROOT, "%-32s  %-10s  %-24s  %5s  %s%n", "NAME", "STATUS", "CREATED", "JOBS", "BEST");
+      for (TuningJobRecord j : jobs) {
+        TrainingJobRecord best = j.bestTrainingJob() == null ? null : store.trainingJob(j.bestTrainingJob()).orElse(null);
+        System.out.printf(Locale.ROOT, "%-32s  %-10s  %-24s  %5d  %s%n", j.name(), j.status(), j.creationTime(),
+            store.trainingJobsOf(j.name()).size(),
+            best == null ? "-" : best.name() + " (" + best.objectiveValue() + ")");
+      }
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package dev.tunelab.cli;
+
+import dev.tunelab.core.store.JobStore;
+import dev.tunelab.core.store.TuningJobRecord;
+import dev.tunelab.core.tuning.TuningJobRunner;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code tunelab resume NAME}: continue a tuning job whose process died. */
+@Command(name = "resume", mixinStandardHelpOptions = true,
+    description = {"Continue a tuning job whose process died (kill -9, power loss).",
+        "Completed training jobs are kept and fed to the optimizer; those left InProgress become",
+        "Failed (RetryableError) and do not count; the tuning job then runs until",
+        "MaxNumberOfTrainingJobs count. Refused while the original process is still alive."})
+final class ResumeCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "NAME", description = "Tuning job name.")
+  String name;
+
+  @Mixin HomeOption home;
+
+  @Override
+  public Integer call() {
+    try (JobStore store = home.openStore()) {
+      TuningJobRunner runner = new TuningJobRunner(store, home.path());
+      long start = System.nanoTime();
+      TuningJobRecord rec = TuningRun.runWithCtrlC(interrupt -> runner.resume(name, TuneCommand.console(), interrupt));
+      String metric = DescribeTuningJobCommand.objectiveMetric(rec);
+      return TuningRun.summarize(store, rec, metric, (System.nanoTime() - start) / 1e9);
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package dev.tunelab.cli;
+
+import dev.tunelab.core.api.DescribeTrainingJob;
+import dev.tunelab.core.job.JobContext;
+import dev.tunelab.core.job.LogFormat;
+import dev.tunelab.core.job.PreparedTrainingJob;
+import dev.tunelab.core.job.TrainingJobRunner;
+import dev.tunelab.core.spec.TrainingJobSpec;
+import dev.tunelab.core.spec.TrainingJobSpecParser;
+import dev.tunelab.core.store.JobStore;
+import dev.tunelab.core.store.TrainingJobRecord;
+import dev.tunelab.core.store.TrainingJobStatus;
+import dev.tunelab.core.train.TrainingListener;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code tunelab train SPEC.json}: one training job, its log streamed, its final metrics printed. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = {
+        "Run one training job from a CreateTrainingJob JSON spec and stream its log.",
+        "TrainingImage containing 'xgboost' runs the built-in XGBoost4J trainer (SageMaker's",
+        "XGBoost hyperparameter names and defaults; num_round is required). ContainerEntrypoint",
+        "runs your own command under SageMaker's container contract.",
+        "Channel S3Uri: a path relative to the spec, file:..., dataset:boston/train|validation|test,",
+        "or s3://bucket/key (read from $TUNELAB_HOME/s3/bucket/key).",
+        "With early stopping, the final metrics are those of the best iteration (as the course's",
+        "XGBoost image reports them), and the saved model holds exactly the trees up to it.",
+        "Ctrl-C stops the job cleanly (status Stopped)."})
+final class TrainCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "SPEC.json", description = "CreateTrainingJob request body.")
+  Path spec;
+
+  @Mixin HomeOption home;
+
+  @Override
+  public Integer call() {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    TrainingJobSpec parsed = TrainingJobSpecParser.parse(spec, n -> err.println("tunelab: note: " + n));
+    Path homeDir = home.path();
+    try (JobStore store = home.openStore()) {
+      TrainingJobRunner runner = new TrainingJobRunner(store, homeDir);
+      PreparedTrainingJob job = runner.prepare(parsed);
+      AtomicBoolean stop = new AtomicBoolean();
+      CountDownLatch done = new CountDownLatch(1);
+      Thread hook = new Thread(() -> {
+        stop.set(true);
+        try {
+          done.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      Runtime.getRuntime().addShutdownHook(hook);
+      TrainingListener console = new TrainingListener() {
+        @Override public void log(String line) {
+          out.println(LogFormat.cloudWatch(line));
+        }
+        @Override public boolean metric(String name, int iteration, double value) {
+          return true;
+        }
+      };
+      out.println(parsed.name() + ": InProgress - Starting the training job");
+      TrainingJobRecord rec;
+      try {
+        rec = runner.run(job, JobContext.standalone(console, stop::get));
+      } finally {
+        done.countDown();
+      }
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // Ctrl-C: the hook is running and waits for us
+      }
+      printSummary(out, rec);
+      return rec.status() == TrainingJobStatus.Completed ? 0 : Main.FAILURE;
+    }
+  }
+
+  static void printSummary(PrintStream out, TrainingJobRecord rec) {
+    out.println();
+    out.println(rec.name() + ": " + rec.status()
+        + (rec.failureReason() == null ? "" : " - " + rec.failureReason()));
+    for (Map.Entry<String, Double> m : new TreeMap<>(rec.finalMetrics()).entrySet()) {
+      out.println(m.getKey() + " = " + m.getValue());
+    }
+    if (rec.modelArtifact() != null) {
+      out.println("Model artifact: " + rec.modelArtifact());
+    }
+    if (rec.startTime() != null && rec.endTime() != null) {
+      long s = DescribeTrainingJob.trainingSeconds(rec.startTime(), rec.endTime());
+      out.printf("Training seconds: %d (%.3f s)%n", s,
+          Duration.between(rec.startTime(), rec.endTime()).toNanos() / 1e9);
+      out.println("Billable seconds: " + s);
+    }
+  }
+}

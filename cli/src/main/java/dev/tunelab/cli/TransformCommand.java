@@ -1,0 +1,79 @@
+package dev.tunelab.cli;
+
+import dev.tunelab.core.store.JobStore;
+import dev.tunelab.core.store.TrainingJobRecord;
+import dev.tunelab.core.transform.BatchTransform;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code tunelab transform}: SageMaker batch transform with a trained model. */
+@Command(name = "transform", mixinStandardHelpOptions = true,
+    description = {"Batch transform: one prediction per line of a features-only CSV (like",
+        "SageMaker's transform with SplitType Line), with the model of a training job.",
+        "With --labels (one value per line) it also prints RMSE and MSE."})
+final class TransformCommand implements Callable<Integer> {
+
+  static final class ModelChoice {
+    @Option(names = "--model", paramLabel = "TRAINING_JOB", required = true,
+        description = "Training job whose model to use.")
+    String model;
+
+    @Option(names = "--best-of", paramLabel = "TUNING_JOB", required = true,
+        description = "Use the best training job of this tuning job.")
+    String bestOf;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  ModelChoice choice;
+
+  @Option(names = "--input", required = true, paramLabel = "FILE", description = "Features CSV (no label column).")
+  Path input;
+
+  @Option(names = "--output", required = true, paramLabel = "FILE", description = "Where to write predictions.")
+  Path output;
+
+  @Option(names = "--labels", paramLabel = "FILE", description = "True values, one per line, to score against.")
+  Path labels;
+
+  @Mixin HomeOption home;
+
+  @Override
+  public Integer call() {
+    try (JobStore store = home.openStore()) {
+      String jobName = choice.model;
+      if (choice.bestOf != null) {
+        var tuning = DescribeTuningJobCommand.find(store, choice.bestOf, home);
+        if (tuning.bestTrainingJob() == null) {
+          throw Main.badInput("--best-of", choice.bestOf, "a tuning job with a best training job (it has none yet; status "
+              + tuning.status() + ")");
+        }
+        jobName = tuning.bestTrainingJob();
+      }
+      final String n = jobName;
+      TrainingJobRecord job = store.trainingJob(n).orElseThrow(() -> Main.badInput("--model",
+          n, "the name of an existing training job in " + home.path()));
+      return transform(job, input, output, labels);
+    }
+  }
+
+  static int transform(TrainingJobRecord job, Path input, Path output, Path labels) {
+    if (job.modelArtifact() == null) {
+      throw Main.badInput("--model", job.name(), "a training job with a model artifact (it is "
+          + job.status() + (job.failureReason() == null ? "" : ": " + job.failureReason()) + ")");
+    }
+    Path model = Path.of(job.modelArtifact());
+    if (!model.toString().endsWith(".json") && !model.toString().endsWith(".ubj")) {
+      throw Main.badInput("--model", job.name(), "a built-in XGBoost training job (its model is " + model + ")");
+    }
+    BatchTransform.Result r = BatchTransform.run(model, input, output, labels);
+    System.out.println("Wrote " + r.rows() + " predictions to " + r.output() + " with model of " + job.name());
+    if (r.rmse() != null) {
+      System.out.printf("RMSE: %.5f%nMSE: %.5f%n", r.rmse(), r.mse());
+    }
+    return 0;
+  }
+}

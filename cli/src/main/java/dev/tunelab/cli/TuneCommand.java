@@ -1,0 +1,79 @@
+package dev.tunelab.cli;
+
+import dev.tunelab.core.spec.TuningJobSpec;
+import dev.tunelab.core.spec.TuningJobSpecParser;
+import dev.tunelab.core.store.JobStore;
+import dev.tunelab.core.store.TuningJobRecord;
+import dev.tunelab.core.tuning.PreparedTuningJob;
+import dev.tunelab.core.tuning.TuningJobRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tunelab tune SPEC.json}: create a tuning job and (by default) run it to its end. */
+@Command(name = "tune", mixinStandardHelpOptions = true,
+    description = {
+        "Create a hyperparameter tuning job from a CreateHyperParameterTuningJob JSON spec and run it.",
+        "Strategies: Bayesian (Gaussian process + expected improvement), Random, Grid.",
+        "At most ResourceLimits.MaxParallelTrainingJobs training jobs run at once, each with",
+        "cores/parallel XGBoost threads; a new one starts as soon as a slot frees.",
+        "Training jobs are named <tuning-job>-<NNN>-<8 hex>. Ctrl-C stops the tuning job cleanly",
+        "(status Stopped); if the process dies, `tunelab resume NAME` continues it.",
+        "With one RandomSeed and MaxParallelTrainingJobs 1 a run is reproducible to the bit."})
+final class TuneCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "SPEC.json", description = "CreateHyperParameterTuningJob request body.")
+  Path spec;
+
+  @Option(names = "--no-wait", description = "Create the tuning job, run it in the background and return at once.")
+  boolean noWait;
+
+  @Mixin HomeOption home;
+
+  @Override
+  public Integer call() throws IOException {
+    TuningJobSpec parsed = TuningJobSpecParser.parse(spec, n -> System.err.println("tunelab: note: " + n));
+    try (JobStore store = home.openStore()) {
+      TuningJobRunner runner = new TuningJobRunner(store, home.path());
+      PreparedTuningJob job = runner.prepare(parsed);
+      if (noWait) {
+        runner.create(job);
+        Path log = home.path().resolve("tuning-jobs").resolve(parsed.name() + ".log");
+        Files.createDirectories(log.getParent());
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Main.class.getName());
+        cmd.add("resume");
+        cmd.add(parsed.name());
+        cmd.add("--home");
+        cmd.add(home.path().toString());
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        System.out.println(parsed.name());
+        System.err.println("tunelab: tuning job " + parsed.name() + " runs in the background (log: " + log
+            + "); follow it with `tunelab describe-hyper-parameter-tuning-job " + parsed.name() + "`");
+        return 0;
+      }
+      System.out.printf("Tuning job %s: %s strategy, %s %s, %d training jobs, %d in parallel, seed %d%n",
+          parsed.name(), parsed.strategy(), parsed.direction() == dev.tunelab.optimizer.Direction.MINIMIZE
+              ? "Minimize" : "Maximize", parsed.objectiveMetric(), parsed.maxTrainingJobs(),
+          parsed.maxParallelJobs(), parsed.randomSeed());
+      long start = System.nanoTime();
+      TuningJobRecord rec = TuningRun.runWithCtrlC(interrupt -> runner.run(job, console(), interrupt));
+      return TuningRun.summarize(store, rec, parsed.objectiveMetric(), (System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  static TuningConsole console() {
+    return new TuningConsole(System.out, TuningConsole.stdoutIsTerminal());
+  }
+}

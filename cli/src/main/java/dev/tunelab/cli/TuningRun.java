@@ -1,0 +1,63 @@
+package dev.tunelab.cli;
+
+import dev.tunelab.core.store.JobStore;
+import dev.tunelab.core.store.TrainingJobRecord;
+import dev.tunelab.core.store.TuningJobRecord;
+import dev.tunelab.core.store.TuningJobStatus;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/** Shared by {@code tune} and {@code resume}: Ctrl-C handling and the final summary. */
+final class TuningRun {
+  private TuningRun() { }
+
+  /** Runs with a shutdown hook that turns Ctrl-C into a clean stop and waits for it. */
+  static TuningJobRecord runWithCtrlC(Function<AtomicBoolean, TuningJobRecord> body) {
+    AtomicBoolean interrupt = new AtomicBoolean();
+    CountDownLatch done = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      interrupt.set(true);
+      try {
+        done.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "tunelab-ctrl-c");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return body.apply(interrupt);
+    } finally {
+      done.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running
+      }
+    }
+  }
+
+  /** Prints the best job, its hyperparameters and objective, and the wall time; returns the exit code. */
+  static int summarize(JobStore store, TuningJobRecord rec, String metric, double wallSeconds) {
+    System.out.println();
+    System.out.printf(Locale.ROOT, "Tuning job %s: %s in %.2f s%n", rec.name(), rec.status(), wallSeconds);
+    if (rec.failureReason() != null) {
+      System.out.println("FailureReason: " + rec.failureReason());
+    }
+    var jobs = store.trainingJobsOf(rec.name());
+    long completed = jobs.stream().filter(j -> j.status().name().equals("Completed")).count();
+    System.out.printf("Training jobs: %d launched, %d Completed%n", jobs.size(), completed);
+    if (rec.bestTrainingJob() != null) {
+      TrainingJobRecord best = store.trainingJob(rec.bestTrainingJob()).orElseThrow();
+      System.out.println("Best training job: " + best.name());
+      System.out.printf(Locale.ROOT, "  %s = %s%n", metric, best.objectiveValue());
+      for (Map.Entry<String, String> e : best.tunedHyperParameters().entrySet()) {
+        System.out.printf("  %s = %s%n", e.getKey(), e.getValue());
+      }
+      System.out.println("  model: " + best.modelArtifact());
+    }
+    return rec.status() == TuningJobStatus.Completed ? 0 : Main.FAILURE;
+  }
+}

@@ -1,0 +1,104 @@
+package dev.tunelab.core.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunelab.core.spec.JsonSpecReader;
+import dev.tunelab.core.store.TrainingJobRecord;
+import dev.tunelab.core.store.TrainingJobStatus;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds the DescribeTrainingJob response for a stored training job, shaped like SageMaker's:
+ * status, HyperParameters, FinalMetricDataList, ModelArtifacts, times (ISO-8601, UTC),
+ * FailureReason, and the request's AlgorithmSpecification, InputDataConfig, ResourceConfig,
+ * StoppingCondition echoed back.
+ */
+public final class DescribeTrainingJob {
+  private DescribeTrainingJob() { }
+
+  /** The response as JSON. */
+  public static ObjectNode of(TrainingJobRecord job) {
+    ObjectNode o = JsonSpecReader.mapper().createObjectNode();
+    o.put("TrainingJobName", job.name());
+    o.put("TrainingJobArn", Arns.trainingJob(job.name()));
+    if (job.tuningJobName() != null) {
+      o.put("TuningJobArn", Arns.tuningJob(job.tuningJobName()));
+    }
+    ObjectNode model = o.putObject("ModelArtifacts");
+    model.put("S3ModelArtifacts", job.modelArtifact());
+    o.put("TrainingJobStatus", job.status().name());
+    o.put("SecondaryStatus", secondaryStatus(job));
+    if (job.failureReason() != null) {
+      o.put("FailureReason", job.failureReason());
+    }
+    ObjectNode hps = o.putObject("HyperParameters");
+    job.hyperParameters().forEach(hps::put);
+    JsonNode request = parse(job.specJson());
+    for (String section : new String[] {"AlgorithmSpecification", "InputDataConfig", "OutputDataConfig",
+        "ResourceConfig", "StoppingCondition", "Environment"}) {
+      if (request != null && request.has(section)) {
+        o.set(section, request.get(section));
+      }
+    }
+    o.put("CreationTime", iso(job.creationTime()));
+    o.put("TrainingStartTime", iso(job.startTime()));
+    o.put("TrainingEndTime", iso(job.endTime()));
+    o.put("LastModifiedTime", iso(job.lastModifiedTime()));
+    ArrayNode metrics = o.putArray("FinalMetricDataList");
+    Instant at = job.endTime() == null ? job.lastModifiedTime() : job.endTime();
+    for (Map.Entry<String, Double> e : new TreeMap<>(job.finalMetrics()).entrySet()) {
+      ObjectNode m = metrics.addObject();
+      m.put("MetricName", e.getKey());
+      m.put("Value", e.getValue());
+      m.put("Timestamp", iso(at));
+    }
+    if (job.startTime() != null && job.endTime() != null) {
+      long seconds = trainingSeconds(job.startTime(), job.endTime());
+      o.put("TrainingTimeInSeconds", seconds);
+      o.put("BillableTimeInSeconds", seconds);
+    }
+    o.put("RoundsTrained", job.roundsTrained());
+    return o;
+  }
+
+  /** Whole seconds of training as SageMaker bills them: rounded up, at least 1. */
+  public static long trainingSeconds(Instant start, Instant end) {
+    long ms = Duration.between(start, end).toMillis();
+    return Math.max(1, (ms + 999) / 1000);
+  }
+
+  private static String secondaryStatus(TrainingJobRecord job) {
+    if (job.status() == TrainingJobStatus.Stopped && job.failureReason() != null
+        && job.failureReason().startsWith("MaxRuntimeExceeded")) {
+      return "MaxRuntimeExceeded";
+    }
+    return switch (job.status()) {
+      case InProgress -> "Training";
+      case Completed -> "Completed";
+      case Failed -> "Failed";
+      case Stopping -> "Stopping";
+      case Stopped -> "Stopped";
+    };
+  }
+
+  /** ISO-8601 UTC with milliseconds, or {@code null}. */
+  public static String iso(Instant t) {
+    return t == null ? null : t.toString();
+  }
+
+  private static JsonNode parse(String json) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      return JsonSpecReader.mapper().readTree(json);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}

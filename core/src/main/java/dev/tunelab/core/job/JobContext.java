@@ -1,0 +1,38 @@
+package dev.tunelab.core.job;
+
+import dev.tunelab.core.train.TrainingListener;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * How one training job is run: as part of a tuning job or alone, who watches it, and its share of
+ * the machine.
+ *
+ * @param tuningJobName   the owning tuning job, or {@code null} for a single training job
+ * @param sequence        the job's number within its tuning job (1-based), 0 when alone
+ * @param tunedHyperParameters the hyperparameters chosen by the tuner (empty when alone)
+ * @param objectiveMetric the tuning objective's metric name, or {@code null}: a completed job
+ *                        that did not emit it is marked Failed
+ * @param observer        receives log lines and metrics; may stop the job by returning false
+ * @param stopRequested   polled while training; true stops the job
+ * @param threads         CPU threads for the job
+ */
+public record JobContext(
+    String tuningJobName,
+    int sequence,
+    Map<String, String> tunedHyperParameters,
+    String objectiveMetric,
+    TrainingListener observer,
+    BooleanSupplier stopRequested,
+    int threads) {
+
+  public JobContext {
+    tunedHyperParameters = Map.copyOf(tunedHyperParameters);
+  }
+
+  /** A single training job using every core. */
+  public static JobContext standalone(TrainingListener observer, BooleanSupplier stop) {
+    return new JobContext(null, 0, Map.of(), null, observer, stop,
+        Runtime.getRuntime().availableProcessors());
+  }
+}

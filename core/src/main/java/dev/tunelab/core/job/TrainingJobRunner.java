@@ -1,0 +1,200 @@
+package dev.tunelab.core.job;
+
+import dev.tunelab.core.data.ChannelResolver;
+import dev.tunelab.core.spec.ChannelSpec;
+import dev.tunelab.core.spec.SpecException;
+import dev.tunelab.core.spec.TrainingJobSpec;
+import dev.tunelab.core.store.JobStore;
+import dev.tunelab.core.store.NewTrainingJob;
+import dev.tunelab.core.store.TrainingJobRecord;
+import dev.tunelab.core.store.TrainingJobResult;
+import dev.tunelab.core.store.TrainingJobStatus;
+import dev.tunelab.core.train.Trainer;
+import dev.tunelab.core.train.TrainingOutcome;
+import dev.tunelab.core.train.TrainingRequest;
+import dev.tunelab.datasets.Dataset;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs training jobs in two steps: {@link #prepare} validates everything (spec, hyperparameters,
+ * channels, data) and writes nothing; {@link #run} records the job in the store, trains it,
+ * and records its log, metrics and outcome. A failing job is data (status Failed with a reason),
+ * never an exception. Thread-safe: a tuning job runs several jobs at once.
+ */
+public final class TrainingJobRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TrainingJobRunner.class);
+
+  private final JobStore store;
+  private final Path home;
+  private final ChannelResolver resolver;
+
+  /**
+   * @param store the job store
+   * @param home  TuneLab home (job folders go to {@code home/jobs/<name>})
+   */
+  public TrainingJobRunner(JobStore store, Path home) {
+    this.store = store;
+    this.home = home;
+    this.resolver = new ChannelResolver(home);
+  }
+
+  /**
+   * Validates a training job and loads its data.
+   *
+   * @throws SpecException for a bad spec, name in use, bad hyperparameter or missing channel
+   * @throws dev.tunelab.datasets.DataFormatException for bad CSV data
+   */
+  public PreparedTrainingJob prepare(TrainingJobSpec spec) {
+    if (store.trainingJob(spec.name()).isPresent()) {
+      throw new SpecException("TrainingJobName", spec.name(),
+          "a name no other training job uses (this one exists: see `tunelab describe-training-job "
+              + spec.name() + "`)");
+    }
+    PreparedTrainingJob job = load(spec);
+    job.trainer().validate(spec.hyperParameters());
+    return job;
+  }
+
+  /**
+   * Chooses the trainer and loads the channels without checking the name or the
+   * hyperparameters: the template of a tuning job's training jobs.
+   */
+  public PreparedTrainingJob load(TrainingJobSpec spec) {
+    Trainer trainer = TrainerFactory.create(spec.algorithm(), spec.baseDir(), spec.environment());
+    return loadChannels(spec, trainer);
+  }
+
+  /**
+   * The same job for other hyperparameters and another name, sharing the parsed data (a tuning
+   * job's training jobs). Hyperparameters are validated when the job runs: a configuration the
+   * trainer refuses becomes a Failed job, not an exception.
+   */
+  public static PreparedTrainingJob derive(PreparedTrainingJob template, String name, Map<String, String> hyperParameters) {
+    TrainingJobSpec s = template.spec();
+    var json = s.json().deepCopy();
+    json.put("TrainingJobName", name);
+    var hpNode = json.putObject("HyperParameters");
+    hyperParameters.forEach(hpNode::put);
+    TrainingJobSpec derived = new TrainingJobSpec(name, s.algorithm(), hyperParameters, s.channels(),
+        s.outputPath(), s.resources(), s.maxRuntime(), s.environment(), s.baseDir(), json);
+    return new PreparedTrainingJob(derived, template.trainer(), template.channels(), template.channelFiles());
+  }
+
+  private PreparedTrainingJob loadChannels(TrainingJobSpec spec, Trainer trainer) {
+    boolean builtIn = spec.algorithm().builtInXgboost();
+    if (builtIn) {
+      if (spec.channel("train").isEmpty()) {
+        throw new SpecException("InputDataConfig", channelNames(spec),
+            "a channel named 'train' (and 'validation' for validation metrics and early stopping)");
+      }
+      if (spec.hyperParameters().containsKey("early_stopping_rounds") && spec.channel("validation").isEmpty()) {
+        throw new SpecException("InputDataConfig", channelNames(spec),
+            "a 'validation' channel, because HyperParameters.early_stopping_rounds is set");
+      }
+    }
+    Map<String, List<Path>> files = new LinkedHashMap<>();
+    Map<String, Dataset> data = new HashMap<>();
+    for (ChannelSpec c : spec.channels()) {
+      files.put(c.name(), resolver.files(c, spec.baseDir()));
+      if (builtIn && (c.name().equals("train") || c.name().equals("validation"))) {
+        data.put(c.name(), resolver.labelled(c, spec.baseDir()));
+      }
+    }
+    if (builtIn && data.containsKey("validation")
+        && data.get("validation").columns() != data.get("train").columns()) {
+      throw new SpecException(spec.channel("validation").get().path(), spec.channel("validation").get().uri(),
+          "data with " + data.get("train").columns() + " feature columns like the train channel (it has "
+              + data.get("validation").columns() + ")");
+    }
+    return new PreparedTrainingJob(spec, trainer, data, files);
+  }
+
+  private static List<String> channelNames(TrainingJobSpec spec) {
+    return spec.channels().stream().map(ChannelSpec::name).toList();
+  }
+
+  /** Records, trains and finishes one prepared job; returns its final record. */
+  public TrainingJobRecord run(PreparedTrainingJob job, JobContext context) {
+    TrainingJobSpec spec = job.spec();
+    Path jobDir = TuneLabHome.jobDir(home, spec.name());
+    deleteRecursively(jobDir);
+    try {
+      Files.createDirectories(jobDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create job folder " + jobDir, e);
+    }
+    store.createTrainingJob(new NewTrainingJob(spec.name(), context.tuningJobName(), context.sequence(),
+        spec.hyperParameters(), context.tunedHyperParameters(), spec.json().toString(), Instant.now(), jobDir));
+    store.markTrainingStarted(spec.name(), Instant.now());
+    RecordingListener recorder = new RecordingListener(store, spec.name(), context.observer());
+    TrainingOutcome outcome;
+    try {
+      job.trainer().validate(spec.hyperParameters());
+      outcome = job.trainer().train(new TrainingRequest(spec.name(), spec.hyperParameters(), job.channels(),
+          job.channelFiles(), jobDir, spec.maxRuntime(), context.threads(), context.stopRequested()), recorder);
+    } catch (IllegalArgumentException e) {
+      outcome = TrainingOutcome.failed("ClientError: " + e.getMessage());
+    } catch (RuntimeException | Error e) {
+      LOG.warn("training job {} threw", spec.name(), e);
+      outcome = TrainingOutcome.failed("InternalError: " + e);
+    }
+    try {
+      recorder.flush();
+    } catch (RuntimeException e) {
+      LOG.warn("could not write the last log lines of {}", spec.name(), e);
+    }
+    store.finishTrainingJob(spec.name(), result(outcome, context.objectiveMetric()));
+    return store.trainingJob(spec.name()).orElseThrow();
+  }
+
+  private static TrainingJobResult result(TrainingOutcome outcome, String objectiveMetric) {
+    TrainingJobStatus status = switch (outcome.status()) {
+      case COMPLETED -> TrainingJobStatus.Completed;
+      case STOPPED -> TrainingJobStatus.Stopped;
+      case FAILED -> TrainingJobStatus.Failed;
+    };
+    String reason = outcome.failureReason();
+    Double objective = null;
+    if (objectiveMetric != null) {
+      Double v = outcome.finalMetrics().get(objectiveMetric);
+      if (v != null && Double.isFinite(v)) {
+        objective = v;
+      } else if (status == TrainingJobStatus.Completed) {
+        status = TrainingJobStatus.Failed;
+        reason = v == null
+            ? "ObjectiveMetricMissing: the objective metric " + objectiveMetric + " was not emitted"
+            + " (emitted: " + outcome.finalMetrics().keySet() + ")"
+            : "ObjectiveMetricInvalid: the objective metric " + objectiveMetric + " is " + v;
+      }
+    }
+    String model = outcome.modelArtifact() == null ? null : outcome.modelArtifact().toString();
+    return new TrainingJobResult(status, Instant.now(), outcome.finalMetrics(), objective, model, reason,
+        outcome.roundsTrained());
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear stale job folder " + dir, e);
+    }
+  }
+}

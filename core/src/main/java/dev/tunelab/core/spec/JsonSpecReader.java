@@ -1,0 +1,282 @@
+package dev.tunelab.core.spec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * Path-aware access to one JSON object of a SageMaker-shaped spec. Every accessor names the full
+ * JSON path of the field in its {@link SpecException}, so errors read like
+ * {@code ResourceLimits.MaxParallelTrainingJobs: got 'three'; expected an integer >= 1}.
+ * Unknown fields are an error; fields that only make sense on AWS are reported once to a notice
+ * sink and otherwise ignored.
+ */
+public final class JsonSpecReader {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final JsonNode node;
+  private final String path;
+  private final Consumer<String> notices;
+
+  private JsonSpecReader(JsonNode node, String path, Consumer<String> notices) {
+    this.node = node;
+    this.path = path;
+    this.notices = notices;
+  }
+
+  /** Reads a spec file; a missing file or malformed JSON is a {@link SpecException}. */
+  public static JsonSpecReader read(Path file, Consumer<String> notices) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new SpecException("spec", file.toString(), "an existing JSON file");
+    } catch (IOException e) {
+      throw new SpecException("spec", file + ": cannot read (" + e.getMessage() + ")");
+    }
+    return parse(text, file.toString(), notices);
+  }
+
+  /** Parses spec text; {@code source} names it in errors. */
+  public static JsonSpecReader parse(String text, String source, Consumer<String> notices) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      var loc = e.getLocation();
+      throw new SpecException("spec", source + " is not valid JSON"
+          + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr())
+          + ": " + e.getOriginalMessage());
+    }
+    if (root == null || !root.isObject()) {
+      throw new SpecException("spec", source + " must hold a JSON object");
+    }
+    return new JsonSpecReader(root, "", notices);
+  }
+
+  /** The JSON path of this object ("" for the root). */
+  public String path() {
+    return path;
+  }
+
+  /** The underlying JSON (for echoing the spec back in describe responses). */
+  public JsonNode json() {
+    return node;
+  }
+
+  /** Shared Jackson mapper configured for specs. */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  private String at(String field) {
+    return path.isEmpty() ? field : path + "." + field;
+  }
+
+  /**
+   * Rejects fields outside {@code known}; fields in {@code awsOnly} are accepted and ignored with
+   * one notice each.
+   */
+  public void checkFields(Set<String> known, Set<String> awsOnly) {
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (awsOnly.contains(f)) {
+        notices.accept("ignoring " + at(f) + " (only meaningful on AWS)");
+      } else if (!known.contains(f)) {
+        Set<String> all = new TreeSet<>(known);
+        throw new SpecException(at(f), "unknown field; expected one of " + all);
+      }
+    }
+  }
+
+  /** True when the field is present and not JSON null. */
+  public boolean has(String field) {
+    JsonNode v = node.get(field);
+    return v != null && !v.isNull();
+  }
+
+  /** A required nested object. */
+  public JsonSpecReader object(String field) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      throw new SpecException(at(field), null, "an object");
+    }
+    if (!v.isObject()) {
+      throw new SpecException(at(field), v, "an object");
+    }
+    return new JsonSpecReader(v, at(field), notices);
+  }
+
+  /** An optional nested object, or {@code null}. */
+  public JsonSpecReader optionalObject(String field) {
+    return has(field) ? object(field) : null;
+  }
+
+  /** The elements of a required array of objects. */
+  public List<JsonSpecReader> objects(String field, int minSize, int maxSize) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      if (minSize == 0) {
+        return List.of();
+      }
+      throw new SpecException(at(field), null, "a list of " + minSize + " to " + maxSize + " objects");
+    }
+    if (!v.isArray()) {
+      throw new SpecException(at(field), v, "a list of objects");
+    }
+    if (v.size() < minSize || v.size() > maxSize) {
+      throw new SpecException(at(field), v.size() + " entries",
+          "between " + minSize + " and " + maxSize + " entries");
+    }
+    List<JsonSpecReader> out = new ArrayList<>();
+    for (int i = 0; i < v.size(); i++) {
+      JsonNode e = v.get(i);
+      String p = at(field) + "[" + i + "]";
+      if (!e.isObject()) {
+        throw new SpecException(p, e, "an object");
+      }
+      out.add(new JsonSpecReader(e, p, notices));
+    }
+    return out;
+  }
+
+  /** A required string (JSON string only: SageMaker sends every value in these specs as a string). */
+  public String string(String field) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      throw new SpecException(at(field), null, "a string");
+    }
+    if (!v.isTextual()) {
+      throw new SpecException(at(field), v, "a JSON string (SageMaker sends this value as a string, e.g. \"" + v.asText() + "\")");
+    }
+    return v.textValue();
+  }
+
+  /** An optional string, or the default. */
+  public String string(String field, String defaultValue) {
+    return has(field) ? string(field) : defaultValue;
+  }
+
+  /** A required string that must be one of {@code allowed}. */
+  public String oneOf(String field, List<String> allowed) {
+    String s = string(field);
+    if (!allowed.contains(s)) {
+      throw new SpecException(at(field), s, "one of " + allowed);
+    }
+    return s;
+  }
+
+  /** An optional string that must be one of {@code allowed}; default when absent. */
+  public String oneOf(String field, List<String> allowed, String defaultValue) {
+    return has(field) ? oneOf(field, allowed) : defaultValue;
+  }
+
+  /** A required JSON integer within [min, max]. */
+  public long integer(String field, long min, long max) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      throw new SpecException(at(field), null, "an integer from " + min + " to " + max);
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < min || v.longValue() > max) {
+      throw new SpecException(at(field), v, "an integer from " + min + " to " + max);
+    }
+    return v.longValue();
+  }
+
+  /** An optional JSON integer within [min, max]; default when absent. */
+  public long integer(String field, long min, long max, long defaultValue) {
+    return has(field) ? integer(field, min, max) : defaultValue;
+  }
+
+  /** A required JSON number. */
+  public double number(String field) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      throw new SpecException(at(field), null, "a number");
+    }
+    if (!v.isNumber()) {
+      throw new SpecException(at(field), v, "a number");
+    }
+    return v.doubleValue();
+  }
+
+  /** A required boolean. */
+  public boolean bool(String field, boolean defaultValue) {
+    if (!has(field)) {
+      return defaultValue;
+    }
+    JsonNode v = node.get(field);
+    if (!v.isBoolean()) {
+      throw new SpecException(at(field), v, "true or false");
+    }
+    return v.booleanValue();
+  }
+
+  /** An optional list of strings (empty when absent). */
+  public List<String> strings(String field, int maxSize) {
+    if (!has(field)) {
+      return List.of();
+    }
+    JsonNode v = node.get(field);
+    if (!v.isArray()) {
+      throw new SpecException(at(field), v, "a list of strings");
+    }
+    if (v.size() > maxSize) {
+      throw new SpecException(at(field), v.size() + " entries", "at most " + maxSize);
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < v.size(); i++) {
+      if (!v.get(i).isTextual()) {
+        throw new SpecException(at(field) + "[" + i + "]", v.get(i), "a string");
+      }
+      out.add(v.get(i).textValue());
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * An optional string-to-string map (insertion order kept). Values must be JSON strings, as in
+   * SageMaker's API; numbers and booleans are rejected with a hint.
+   */
+  public Map<String, String> stringMap(String field, int maxSize) {
+    if (!has(field)) {
+      return Map.of();
+    }
+    JsonNode v = node.get(field);
+    if (!v.isObject()) {
+      throw new SpecException(at(field), v, "an object of string values");
+    }
+    if (v.size() > maxSize) {
+      throw new SpecException(at(field), v.size() + " entries", "at most " + maxSize);
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+      var e = it.next();
+      if (!e.getValue().isTextual()) {
+        throw new SpecException(at(field) + "." + e.getKey(), e.getValue(),
+            "a string (SageMaker passes every hyperparameter as a string, e.g. \"" + e.getValue().asText() + "\")");
+      }
+      out.put(e.getKey(), e.getValue().textValue());
+    }
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  /** A copy of this object's JSON. */
+  public ObjectNode copy() {
+    return ((ObjectNode) node).deepCopy();
+  }
+}

@@ -1,0 +1,69 @@
+package dev.tunelab.core.spec;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunelab.optimizer.Direction;
+import dev.tunelab.optimizer.space.SearchSpace;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A validated CreateHyperParameterTuningJob request.
+ *
+ * @param name              HyperParameterTuningJobName (1–32 characters)
+ * @param strategy          Bayesian, Random, Grid or Hyperband
+ * @param direction         Minimize or Maximize
+ * @param objectiveMetric   objective MetricName, e.g. {@code validation:rmse}
+ * @param maxTrainingJobs   MaxNumberOfTrainingJobs (for Grid: the number of combinations when absent)
+ * @param maxParallelJobs   MaxParallelTrainingJobs
+ * @param maxRuntime        ResourceLimits.MaxRuntimeInSeconds, or {@code null} for no limit
+ * @param space             the tunable ParameterRanges
+ * @param earlyStopping     TrainingJobEarlyStoppingType: Off or Auto
+ * @param completion        TuningJobCompletionCriteria (all fields optional)
+ * @param hyperband         Hyperband min/max resource, or {@code null}
+ * @param randomSeed        RandomSeed (a seed is drawn and stored when absent)
+ * @param staticHyperParameters StaticHyperParameters plus {@code _tuning_objective_metric}
+ * @param definition        the TrainingJobDefinition as a training job spec template (its name is
+ *                          the tuning job's; its hyperparameters are the static ones)
+ * @param json              the request as given plus what SageMaker adds, echoed by describe
+ */
+public record TuningJobSpec(
+    String name,
+    String strategy,
+    Direction direction,
+    String objectiveMetric,
+    int maxTrainingJobs,
+    int maxParallelJobs,
+    Duration maxRuntime,
+    SearchSpace space,
+    String earlyStopping,
+    CompletionCriteria completion,
+    HyperbandConfig hyperband,
+    long randomSeed,
+    Map<String, String> staticHyperParameters,
+    TrainingJobSpec definition,
+    ObjectNode json) {
+
+  public TuningJobSpec {
+    staticHyperParameters = Map.copyOf(staticHyperParameters);
+  }
+
+  /**
+   * TuningJobCompletionCriteria.
+   *
+   * @param targetObjectiveValue       TargetObjectiveMetricValue, or {@code null}
+   * @param maxJobsNotImproving        BestObjectiveNotImproving.MaxNumberOfTrainingJobsNotImproving, or 0
+   * @param completeOnConvergence      ConvergenceDetected.CompleteOnConvergence == Enabled
+   */
+  public record CompletionCriteria(Double targetObjectiveValue, int maxJobsNotImproving, boolean completeOnConvergence) {
+    /** No criteria. */
+    public static final CompletionCriteria NONE = new CompletionCriteria(null, 0, false);
+  }
+
+  /**
+   * HyperbandStrategyConfig, in boosting rounds or epochs.
+   *
+   * @param minResource MinResource
+   * @param maxResource MaxResource
+   */
+  public record HyperbandConfig(int minResource, int maxResource) { }
+}

@@ -1,0 +1,363 @@
+package dev.tunelab.core.spec;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunelab.optimizer.Direction;
+import dev.tunelab.optimizer.space.CategoricalRange;
+import dev.tunelab.optimizer.space.ContinuousRange;
+import dev.tunelab.optimizer.space.IntegerRange;
+import dev.tunelab.optimizer.space.ParameterRange;
+import dev.tunelab.optimizer.space.ScalingType;
+import dev.tunelab.optimizer.space.SearchSpace;
+import dev.tunelab.optimizer.strategy.GridStrategy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Parses and validates a CreateHyperParameterTuningJob request body with SageMaker's rules and
+ * limits, and adds what SageMaker adds: {@code _tuning_objective_metric} in the static
+ * hyperparameters and an {@code ObjectiveMetric} entry in the metric definitions.
+ */
+public final class TuningJobSpecParser {
+
+  /** SageMaker's tuning job name rule (1–32 characters). */
+  public static final Pattern TUNING_JOB_NAME = Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}");
+  /** Largest MaxNumberOfTrainingJobs accepted. */
+  public static final int MAX_TRAINING_JOBS = 10_000;
+  /** Largest MaxParallelTrainingJobs accepted. */
+  public static final int MAX_PARALLEL_JOBS = 100;
+
+  private static final Set<String> FIELDS = Set.of("HyperParameterTuningJobName",
+      "HyperParameterTuningJobConfig", "TrainingJobDefinition", "WarmStartConfig");
+  private static final Set<String> AWS_ONLY = Set.of("Tags", "Autotune");
+  private static final Set<String> DEFINITION_FIELDS = Set.of("DefinitionName", "StaticHyperParameters",
+      "AlgorithmSpecification", "InputDataConfig", "OutputDataConfig", "ResourceConfig",
+      "HyperParameterTuningResourceConfig", "StoppingCondition", "Environment");
+  private static final Set<String> DEFINITION_AWS_ONLY = Set.of("RoleArn", "VpcConfig",
+      "EnableNetworkIsolation", "EnableInterContainerTrafficEncryption", "EnableManagedSpotTraining",
+      "CheckpointConfig", "RetryStrategy");
+
+  private TuningJobSpecParser() { }
+
+  /** Reads and validates a tuning spec file. */
+  public static TuningJobSpec parse(Path file, Consumer<String> notices) {
+    JsonSpecReader r = JsonSpecReader.read(file, notices);
+    return parse(r, file.toAbsolutePath().getParent());
+  }
+
+  /** Validates an already-read tuning spec. */
+  public static TuningJobSpec parse(JsonSpecReader r, Path baseDir) {
+    r.checkFields(FIELDS, AWS_ONLY);
+    String name = r.string("HyperParameterTuningJobName");
+    if (!TUNING_JOB_NAME.matcher(name).matches()) {
+      throw new SpecException("HyperParameterTuningJobName", name,
+          "1 to 32 characters of a-z, A-Z, 0-9 and '-', starting and ending with a letter or digit");
+    }
+    if (r.has("WarmStartConfig")) {
+      throw new SpecException("WarmStartConfig", "warm start is not supported by this version of TuneLab; remove WarmStartConfig");
+    }
+    if (r.has("TrainingJobDefinitions")) {
+      throw new SpecException("TrainingJobDefinitions", "multi-algorithm tuning is not supported; use TrainingJobDefinition");
+    }
+    JsonSpecReader config = r.object("HyperParameterTuningJobConfig");
+    config.checkFields(Set.of("Strategy", "StrategyConfig", "HyperParameterTuningJobObjective", "ResourceLimits",
+        "ParameterRanges", "TrainingJobEarlyStoppingType", "TuningJobCompletionCriteria", "RandomSeed"), Set.of());
+    String strategy = config.oneOf("Strategy", List.of("Bayesian", "Random", "Grid", "Hyperband"));
+
+    JsonSpecReader objective = config.object("HyperParameterTuningJobObjective");
+    objective.checkFields(Set.of("Type", "MetricName"), Set.of());
+    String type = objective.oneOf("Type", List.of("Minimize", "Maximize"));
+    Direction direction = type.equals("Minimize") ? Direction.MINIMIZE : Direction.MAXIMIZE;
+    String metric = objective.string("MetricName");
+    if (metric.isEmpty() || metric.length() > 255) {
+      throw new SpecException(objective.path() + ".MetricName", metric, "1 to 255 characters");
+    }
+
+    SearchSpace space = ranges(config);
+
+    JsonSpecReader limits = config.object("ResourceLimits");
+    limits.checkFields(Set.of("MaxNumberOfTrainingJobs", "MaxParallelTrainingJobs", "MaxRuntimeInSeconds"), Set.of());
+    int maxParallel = (int) limits.integer("MaxParallelTrainingJobs", 1, MAX_PARALLEL_JOBS);
+    int maxJobs;
+    if (strategy.equals("Grid")) {
+      long combos = gridSize(config, space);
+      if (limits.has("MaxNumberOfTrainingJobs")) {
+        maxJobs = (int) limits.integer("MaxNumberOfTrainingJobs", 1, MAX_TRAINING_JOBS);
+        if (maxJobs != combos) {
+          throw new SpecException(limits.path() + ".MaxNumberOfTrainingJobs", maxJobs,
+              "the number of grid combinations, " + combos + " (or leave it out), as SageMaker requires for Grid");
+        }
+      } else {
+        maxJobs = (int) combos;
+      }
+    } else {
+      maxJobs = (int) limits.integer("MaxNumberOfTrainingJobs", 1, MAX_TRAINING_JOBS);
+    }
+    Duration maxRuntime = limits.has("MaxRuntimeInSeconds")
+        ? Duration.ofSeconds(limits.integer("MaxRuntimeInSeconds", 120, 15_768_000)) : null;
+
+    String earlyStopping = config.oneOf("TrainingJobEarlyStoppingType", List.of("Off", "Auto"), "Off");
+    TuningJobSpec.HyperbandConfig hyperband = hyperband(config, strategy);
+    if (strategy.equals("Hyperband") && earlyStopping.equals("Auto")) {
+      throw new SpecException(config.path() + ".TrainingJobEarlyStoppingType", earlyStopping,
+          "Off: Hyperband has its own early stopping, as SageMaker requires");
+    }
+    TuningJobSpec.CompletionCriteria completion = completion(config);
+    long seed = config.has("RandomSeed") ? config.integer("RandomSeed", 0, Integer.MAX_VALUE)
+        : ThreadLocalRandom.current().nextInt(0, Integer.MAX_VALUE);
+
+    JsonSpecReader def = r.object("TrainingJobDefinition");
+    def.checkFields(DEFINITION_FIELDS, DEFINITION_AWS_ONLY);
+    if (def.has("HyperParameterTuningResourceConfig") && def.has("ResourceConfig")) {
+      throw new SpecException(def.path() + ".HyperParameterTuningResourceConfig", "give ResourceConfig or HyperParameterTuningResourceConfig, not both");
+    }
+    AlgorithmSpec algorithm = TrainingSpecParts.algorithm(def.object("AlgorithmSpecification"));
+    Map<String, String> statics = new LinkedHashMap<>(def.stringMap("StaticHyperParameters", 100));
+    for (ParameterRange p : space.ranges()) {
+      if (statics.containsKey(p.name())) {
+        throw new SpecException(def.path() + ".StaticHyperParameters." + p.name(), statics.get(p.name()),
+            "no static value for a hyperparameter that ParameterRanges tunes");
+      }
+    }
+    if (statics.containsKey("_tuning_objective_metric") && !statics.get("_tuning_objective_metric").equals(metric)) {
+      throw new SpecException(def.path() + ".StaticHyperParameters._tuning_objective_metric",
+          statics.get("_tuning_objective_metric"), "the objective MetricName " + metric + " (or leave it out)");
+    }
+    statics.put("_tuning_objective_metric", metric);
+    if (statics.size() + space.size() > 100) {
+      throw new SpecException(def.path() + ".StaticHyperParameters", statics.size() + space.size() + " hyperparameters",
+          "at most 100 static plus tunable hyperparameters, _tuning_objective_metric included");
+    }
+    checkObjectiveMetric(objective.path() + ".MetricName", metric, algorithm);
+    var channels = TrainingSpecParts.channels(def);
+    String output = TrainingSpecParts.outputPath(def);
+    var resources = TrainingSpecParts.resources(def,
+        def.has("HyperParameterTuningResourceConfig") ? "HyperParameterTuningResourceConfig" : "ResourceConfig");
+    var trainingMaxRuntime = TrainingSpecParts.maxRuntime(def);
+    var env = def.stringMap("Environment", 48);
+
+    ObjectNode json = r.copy();
+    ObjectNode defJson = (ObjectNode) json.get("TrainingJobDefinition");
+    ObjectNode staticJson = defJson.putObject("StaticHyperParameters");
+    statics.forEach(staticJson::put);
+    ObjectNode cfgJson = (ObjectNode) json.get("HyperParameterTuningJobConfig");
+    cfgJson.put("RandomSeed", seed);
+    cfgJson.put("TrainingJobEarlyStoppingType", earlyStopping);
+    ((ObjectNode) cfgJson.get("ResourceLimits")).put("MaxNumberOfTrainingJobs", maxJobs);
+    addObjectiveMetricDefinition(defJson, metric, algorithm);
+
+    TrainingJobSpec definition = new TrainingJobSpec(name, algorithm, statics, channels, output, resources,
+        trainingMaxRuntime, env, baseDir, defJson.deepCopy());
+    return new TuningJobSpec(name, strategy, direction, metric, maxJobs, maxParallel, maxRuntime, space,
+        earlyStopping, completion, hyperband, seed, statics, definition, json);
+  }
+
+  private static SearchSpace ranges(JsonSpecReader config) {
+    JsonSpecReader pr = config.optionalObject("ParameterRanges");
+    if (pr == null) {
+      throw new SpecException(config.path() + ".ParameterRanges", null,
+          "an object with IntegerParameterRanges, ContinuousParameterRanges and/or CategoricalParameterRanges");
+    }
+    pr.checkFields(Set.of("IntegerParameterRanges", "ContinuousParameterRanges", "CategoricalParameterRanges"),
+        Set.of("AutoParameters"));
+    List<ParameterRange> ranges = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (JsonSpecReader e : pr.objects("IntegerParameterRanges", 0, 30)) {
+      e.checkFields(Set.of("Name", "MinValue", "MaxValue", "ScalingType"), Set.of());
+      String n = rangeName(e, names);
+      long min = parseLong(e, "MinValue");
+      long max = parseLong(e, "MaxValue");
+      ScalingType s = scaling(e);
+      ranges.add(wrap(e, () -> new IntegerRange(n, min, max, s)));
+    }
+    for (JsonSpecReader e : pr.objects("ContinuousParameterRanges", 0, 30)) {
+      e.checkFields(Set.of("Name", "MinValue", "MaxValue", "ScalingType"), Set.of());
+      String n = rangeName(e, names);
+      double min = parseDouble(e, "MinValue");
+      double max = parseDouble(e, "MaxValue");
+      ScalingType s = scaling(e);
+      ranges.add(wrap(e, () -> new ContinuousRange(n, min, max, s)));
+    }
+    for (JsonSpecReader e : pr.objects("CategoricalParameterRanges", 0, 30)) {
+      e.checkFields(Set.of("Name", "Values"), Set.of());
+      String n = rangeName(e, names);
+      List<String> values = e.strings("Values", 30);
+      if (values.isEmpty()) {
+        throw new SpecException(e.path() + ".Values", values, "1 to 30 string values");
+      }
+      if (new HashSet<>(values).size() != values.size()) {
+        throw new SpecException(e.path() + ".Values", values, "distinct values");
+      }
+      ranges.add(wrap(e, () -> new CategoricalRange(n, values)));
+    }
+    if (ranges.isEmpty()) {
+      throw new SpecException(pr.path(), "no ranges; expected at least one Integer, Continuous or Categorical parameter range");
+    }
+    if (ranges.size() > 30) {
+      throw new SpecException(pr.path(), ranges.size() + " ranges", "at most 30 tunable hyperparameters");
+    }
+    return new SearchSpace(ranges);
+  }
+
+  private static <T> T wrap(JsonSpecReader e, java.util.function.Supplier<T> make) {
+    try {
+      return make.get();
+    } catch (SpecException x) {
+      throw x;
+    } catch (IllegalArgumentException x) {
+      throw new SpecException(e.path(), x.getMessage());
+    }
+  }
+
+  private static String rangeName(JsonSpecReader e, Set<String> names) {
+    String n = e.string("Name");
+    if (n.isEmpty() || n.length() > 256) {
+      throw new SpecException(e.path() + ".Name", n, "1 to 256 characters");
+    }
+    if (!names.add(n)) {
+      throw new SpecException(e.path() + ".Name", n, "a hyperparameter name used by only one range");
+    }
+    return n;
+  }
+
+  private static ScalingType scaling(JsonSpecReader e) {
+    String s = e.oneOf("ScalingType", List.of("Auto", "Linear", "Logarithmic", "ReverseLogarithmic"), "Auto");
+    return ScalingType.fromSageMaker(s);
+  }
+
+  private static long parseLong(JsonSpecReader e, String field) {
+    String v = e.string(field);
+    try {
+      return Long.parseLong(v.trim());
+    } catch (NumberFormatException x) {
+      throw new SpecException(e.path() + "." + field, v, "an integer written as a string, e.g. \"3\"");
+    }
+  }
+
+  private static double parseDouble(JsonSpecReader e, String field) {
+    String v = e.string(field);
+    try {
+      double d = Double.parseDouble(v.trim());
+      if (!Double.isFinite(d)) {
+        throw new NumberFormatException();
+      }
+      return d;
+    } catch (NumberFormatException x) {
+      throw new SpecException(e.path() + "." + field, v, "a finite number written as a string, e.g. \"0.05\"");
+    }
+  }
+
+  private static long gridSize(JsonSpecReader config, SearchSpace space) {
+    for (ParameterRange p : space.ranges()) {
+      if (p instanceof ContinuousRange) {
+        throw new SpecException(config.path() + ".ParameterRanges.ContinuousParameterRanges", p.name(),
+            "no continuous ranges with Strategy Grid (Grid enumerates categorical and integer ranges)");
+      }
+    }
+    long n = GridStrategy.combinations(space);
+    if (n > MAX_TRAINING_JOBS) {
+      throw new SpecException(config.path() + ".ParameterRanges", n + " grid combinations",
+          "at most " + MAX_TRAINING_JOBS + " combinations for Strategy Grid");
+    }
+    return n;
+  }
+
+  private static TuningJobSpec.HyperbandConfig hyperband(JsonSpecReader config, String strategy) {
+    JsonSpecReader sc = config.optionalObject("StrategyConfig");
+    if (sc == null) {
+      if (strategy.equals("Hyperband")) {
+        throw new SpecException(config.path() + ".StrategyConfig.HyperbandStrategyConfig", null,
+            "MinResource and MaxResource (in boosting rounds or epochs) for Strategy Hyperband");
+      }
+      return null;
+    }
+    sc.checkFields(Set.of("HyperbandStrategyConfig"), Set.of());
+    if (!strategy.equals("Hyperband")) {
+      throw new SpecException(sc.path(), "StrategyConfig is only for Strategy Hyperband (Strategy is " + strategy + ")");
+    }
+    JsonSpecReader h = sc.object("HyperbandStrategyConfig");
+    h.checkFields(Set.of("MinResource", "MaxResource"), Set.of());
+    int min = (int) h.integer("MinResource", 1, 20_000, 1);
+    int max = (int) h.integer("MaxResource", 1, 20_000);
+    if (min > max) {
+      throw new SpecException(h.path() + ".MinResource", min, "at most MaxResource (" + max + ")");
+    }
+    return new TuningJobSpec.HyperbandConfig(min, max);
+  }
+
+  private static TuningJobSpec.CompletionCriteria completion(JsonSpecReader config) {
+    JsonSpecReader c = config.optionalObject("TuningJobCompletionCriteria");
+    if (c == null) {
+      return TuningJobSpec.CompletionCriteria.NONE;
+    }
+    c.checkFields(Set.of("TargetObjectiveMetricValue", "BestObjectiveNotImproving", "ConvergenceDetected"), Set.of());
+    Double target = c.has("TargetObjectiveMetricValue") ? c.number("TargetObjectiveMetricValue") : null;
+    int notImproving = 0;
+    JsonSpecReader b = c.optionalObject("BestObjectiveNotImproving");
+    if (b != null) {
+      b.checkFields(Set.of("MaxNumberOfTrainingJobsNotImproving"), Set.of());
+      notImproving = (int) b.integer("MaxNumberOfTrainingJobsNotImproving", 3, MAX_TRAINING_JOBS);
+    }
+    boolean convergence = false;
+    JsonSpecReader cd = c.optionalObject("ConvergenceDetected");
+    if (cd != null) {
+      cd.checkFields(Set.of("CompleteOnConvergence"), Set.of());
+      convergence = cd.oneOf("CompleteOnConvergence", List.of("Disabled", "Enabled"), "Disabled").equals("Enabled");
+    }
+    return new TuningJobSpec.CompletionCriteria(target, notImproving, convergence);
+  }
+
+  /** The metric names the built-in XGBoost emits for a channel ({@code train:rmse}, ...). */
+  private static final Pattern XGBOOST_METRIC = Pattern.compile(
+      "(train|validation):(rmse|rmsle|mae|mape|mphe|logloss|error|error@[0-9.]+|merror|mlogloss|auc|aucpr|ndcg|ndcg@\\d+|map|map@\\d+"
+          + "|poisson-nloglik|gamma-nloglik|cox-nloglik|gamma-deviance|tweedie-nloglik|tweedie-nloglik@[0-9.]+|accuracy|f1|mse|r2|balanced_accuracy|precision|recall)");
+
+  private static void checkObjectiveMetric(String path, String metric, AlgorithmSpec algorithm) {
+    if (algorithm.builtInXgboost()) {
+      if (!XGBOOST_METRIC.matcher(metric).matches()) {
+        throw new SpecException(path, metric, "a metric of the built-in XGBoost such as validation:rmse, "
+            + "validation:auc, validation:logloss, train:rmse (<train|validation>:<eval_metric>)");
+      }
+    } else {
+      boolean defined = algorithm.metricDefinitions().stream().anyMatch(m -> m.name().equals(metric));
+      if (!defined) {
+        throw new SpecException(path, metric, "the Name of one of AlgorithmSpecification.MetricDefinitions "
+            + algorithm.metricDefinitions().stream().map(m -> m.name()).toList());
+      }
+    }
+  }
+
+  private static void addObjectiveMetricDefinition(ObjectNode defJson, String metric, AlgorithmSpec algorithm) {
+    ObjectNode alg = (ObjectNode) defJson.get("AlgorithmSpecification");
+    ArrayNode defs = alg.has("MetricDefinitions") ? (ArrayNode) alg.get("MetricDefinitions") : alg.putArray("MetricDefinitions");
+    String regex;
+    if (algorithm.builtInXgboost()) {
+      String[] parts = metric.split(":", 2);
+      regex = ".*\\[[0-9]+\\].*#011" + parts[0] + "-" + parts[1] + ":([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?).*";
+      boolean present = false;
+      for (var d : defs) {
+        present |= metric.equals(d.path("Name").asText());
+      }
+      if (!present) {
+        ObjectNode m = defs.addObject();
+        m.put("Name", metric);
+        m.put("Regex", regex);
+      }
+    } else {
+      regex = algorithm.metricDefinitions().stream().filter(m -> m.name().equals(metric)).findFirst()
+          .orElseThrow().regex();
+    }
+    ObjectNode o = defs.addObject();
+    o.put("Name", "ObjectiveMetric");
+    o.put("Regex", regex);
+  }
+}

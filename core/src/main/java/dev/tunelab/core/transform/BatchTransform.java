@@ -1,0 +1,98 @@
+package dev.tunelab.core.transform;
+
+import dev.tunelab.core.spec.SpecException;
+import dev.tunelab.core.xgboost.XGBoostModel;
+import dev.tunelab.datasets.CsvDatasetReader;
+import dev.tunelab.datasets.Dataset;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * SageMaker batch transform, locally: one prediction per input line of a features-only CSV
+ * (SplitType Line, text/csv), written in input order; optionally scored against a labels file
+ * (one value per line) with RMSE and MSE.
+ */
+public final class BatchTransform {
+  private BatchTransform() { }
+
+  /**
+   * The outcome of a transform.
+   *
+   * @param rows   predictions written
+   * @param output the predictions file
+   * @param rmse   root mean squared error against the labels, or {@code null} without labels
+   * @param mse    mean squared error, or {@code null}
+   */
+  public record Result(int rows, Path output, Double rmse, Double mse) { }
+
+  /**
+   * Predicts every row of {@code input} with the XGBoost model file and writes {@code output}
+   * atomically (nothing half-written on failure).
+   *
+   * @throws dev.tunelab.datasets.DataFormatException for bad input or label CSVs
+   * @throws SpecException when the labels do not match the input row count or the feature count
+   *     does not match the model
+   */
+  public static Result run(Path modelFile, Path input, Path output, Path labels) {
+    Dataset features = CsvDatasetReader.readFeatures(input);
+    double[] truth = null;
+    if (labels != null) {
+      Dataset l = CsvDatasetReader.readFeatures(labels);
+      if (l.columns() != 1) {
+        throw new SpecException("--labels", labels.toString(), "a CSV with one label per line (it has "
+            + l.columns() + " columns)");
+      }
+      if (l.rows() != features.rows()) {
+        throw new SpecException("--labels", labels.toString(), "as many labels as input rows ("
+            + features.rows() + "; it has " + l.rows() + ")");
+      }
+      truth = new double[l.rows()];
+      for (int i = 0; i < truth.length; i++) {
+        truth[i] = l.features()[i][0];
+      }
+    }
+    double[] predictions;
+    try (XGBoostModel model = XGBoostModel.load(modelFile)) {
+      if (model.featureCount() > 0 && model.featureCount() != features.columns()) {
+        throw new SpecException("--input", input.toString(), "rows of " + model.featureCount()
+            + " features as the model was trained on (it has " + features.columns() + ")");
+      }
+      predictions = model.predict(features.features());
+    }
+    write(predictions, output);
+    if (truth == null) {
+      return new Result(predictions.length, output, null, null);
+    }
+    double sum = 0;
+    for (int i = 0; i < truth.length; i++) {
+      double d = predictions[i] - truth[i];
+      sum += d * d;
+    }
+    double mse = sum / truth.length;
+    return new Result(predictions.length, output, Math.sqrt(mse), mse);
+  }
+
+  private static void write(double[] predictions, Path output) {
+    Path dir = output.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(dir);
+      Path tmp = Files.createTempFile(dir, ".transform-", ".tmp");
+      try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
+        for (double p : predictions) {
+          w.write(Float.toString((float) p));
+          w.newLine();
+        }
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(tmp);
+        throw e;
+      }
+      Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + output, e);
+    }
+  }
+}

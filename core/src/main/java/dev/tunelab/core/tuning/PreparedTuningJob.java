@@ -1,0 +1,13 @@
+package dev.tunelab.core.tuning;
+
+import dev.tunelab.core.job.PreparedTrainingJob;
+import dev.tunelab.core.spec.TuningJobSpec;
+
+/**
+ * A tuning job that passed validation, with its training data parsed once and shared by all its
+ * training jobs. Nothing is in the store yet.
+ *
+ * @param spec     the validated tuning spec
+ * @param template the training job template (trainer and channels)
+ */
+public record PreparedTuningJob(TuningJobSpec spec, PreparedTrainingJob template) { }

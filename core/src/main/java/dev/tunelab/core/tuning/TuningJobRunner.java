@@ -1,0 +1,167 @@
+package dev.tunelab.core.tuning;
+
+import dev.tunelab.core.job.PreparedTrainingJob;
+import dev.tunelab.core.job.TrainingJobRunner;
+import dev.tunelab.core.spec.JsonSpecReader;
+import dev.tunelab.core.spec.SpecException;
+import dev.tunelab.core.spec.TuningJobSpec;
+import dev.tunelab.core.spec.TuningJobSpecParser;
+import dev.tunelab.core.store.JobStore;
+import dev.tunelab.core.store.NewTuningJob;
+import dev.tunelab.core.store.TrainingJobRecord;
+import dev.tunelab.core.store.TuningJobRecord;
+import dev.tunelab.core.store.TuningJobStatus;
+import dev.tunelab.optimizer.space.CategoricalRange;
+import dev.tunelab.optimizer.space.ContinuousRange;
+import dev.tunelab.optimizer.space.IntegerRange;
+import dev.tunelab.optimizer.space.ParameterRange;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Creates, runs and resumes tuning jobs. {@link #prepare} validates everything (the spec, each
+ * range's extremes against the trainer's hyperparameter rules, the channels and their data) and
+ * writes nothing; {@link #run} records the tuning job and schedules its training jobs;
+ * {@link #resume} continues a tuning job whose process died.
+ */
+public final class TuningJobRunner {
+
+  /** Attribute holding the folder the spec's relative paths resolve against. */
+  static final String BASE_DIR = "BaseDir";
+  /** Attribute holding the pid of the process running the tuning job. */
+  static final String OWNER_PID = "OwnerPid";
+
+  private final JobStore store;
+  private final TrainingJobRunner trainingRunner;
+
+  /**
+   * @param store the job store
+   * @param home  TuneLab home
+   */
+  public TuningJobRunner(JobStore store, Path home) {
+    this.store = store;
+    this.trainingRunner = new TrainingJobRunner(store, home);
+  }
+
+  /** Validates a tuning job and loads its training data once. */
+  public PreparedTuningJob prepare(TuningJobSpec spec) {
+    if (store.tuningJob(spec.name()).isPresent()) {
+      throw new SpecException("HyperParameterTuningJobName", spec.name(),
+          "a name no other tuning job uses (this one exists: see `tunelab describe-hyper-parameter-tuning-job "
+              + spec.name() + "`)");
+    }
+    PreparedTrainingJob template = trainingRunner.load(spec.definition());
+    checkRangesAgainstTrainer(spec, template);
+    return new PreparedTuningJob(spec, template);
+  }
+
+  /**
+   * Every range's lowest and highest value (each categorical value), with the other ranges at
+   * their lowest, must be hyperparameters the trainer accepts together with the static ones.
+   */
+  private static void checkRangesAgainstTrainer(TuningJobSpec spec, PreparedTrainingJob template) {
+    Map<String, String> low = new LinkedHashMap<>(spec.staticHyperParameters());
+    for (ParameterRange p : spec.space().ranges()) {
+      low.put(p.name(), extremes(p).get(0));
+    }
+    validate(spec, template, low, null);
+    for (ParameterRange p : spec.space().ranges()) {
+      for (String v : extremes(p)) {
+        Map<String, String> hps = new LinkedHashMap<>(low);
+        hps.put(p.name(), v);
+        validate(spec, template, hps, p);
+      }
+    }
+  }
+
+  private static void validate(TuningJobSpec spec, PreparedTrainingJob template, Map<String, String> hps,
+      ParameterRange range) {
+    try {
+      template.trainer().validate(hps);
+    } catch (SpecException e) {
+      String where = range == null ? "TrainingJobDefinition.StaticHyperParameters with ParameterRanges"
+          : "HyperParameterTuningJobConfig.ParameterRanges (" + range.name() + ")";
+      throw new SpecException(where, e.getMessage());
+    }
+  }
+
+  private static List<String> extremes(ParameterRange p) {
+    if (p instanceof IntegerRange i) {
+      return List.of(Long.toString(i.min()), Long.toString(i.max()));
+    }
+    if (p instanceof ContinuousRange c) {
+      return List.of(Double.toString(c.min()), Double.toString(c.max()));
+    }
+    return ((CategoricalRange) p).values();
+  }
+
+  /**
+   * Records the tuning job and runs it to its end.
+   *
+   * @param interrupt set to true (e.g. by Ctrl-C) to stop the tuning job cleanly
+   */
+  public TuningJobRecord run(PreparedTuningJob job, TuningObserver observer, AtomicBoolean interrupt) {
+    TuningJobSpec spec = job.spec();
+    create(job);
+    store.putTuningJobAttribute(spec.name(), OWNER_PID, Long.toString(ProcessHandle.current().pid()));
+    return new TuningScheduler(store, job, observer, interrupt, List.of(), 1).run(trainingRunner);
+  }
+
+  /**
+   * Records the tuning job as InProgress without running it (for {@code tune --no-wait}, which
+   * then hands it to a background {@code resume}).
+   */
+  public void create(PreparedTuningJob job) {
+    TuningJobSpec spec = job.spec();
+    store.createTuningJob(new NewTuningJob(spec.name(), spec.json().toString(), Instant.now()));
+    store.putTuningJobAttribute(spec.name(), BASE_DIR, spec.definition().baseDir().toString());
+  }
+
+  /**
+   * Continues a tuning job whose process died: training jobs it left InProgress become Failed
+   * (not counted toward the budget), completed ones are kept and fed to the optimizer, and the
+   * job runs until MaxNumberOfTrainingJobs count.
+   *
+   * @throws SpecException when there is no such tuning job, it already ended, or its process is
+   *     still alive
+   */
+  public TuningJobRecord resume(String name, TuningObserver observer, AtomicBoolean interrupt) {
+    TuningJobRecord rec = store.tuningJob(name).orElseThrow(() -> new SpecException("NAME", name,
+        "the name of an existing tuning job"));
+    if (rec.status() != TuningJobStatus.InProgress && rec.status() != TuningJobStatus.Stopping) {
+      throw new SpecException("NAME", name, "a tuning job left InProgress by a process that died (it is "
+          + rec.status() + ")");
+    }
+    Optional<String> pid = store.tuningJobAttribute(name, OWNER_PID);
+    if (pid.isPresent()) {
+      long p = Long.parseLong(pid.get());
+      if (p != ProcessHandle.current().pid() && ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false)) {
+        throw new SpecException("NAME", name, "a tuning job whose process has ended (process " + p
+            + " is still running it; stop it with `tunelab stop-hyper-parameter-tuning-job " + name + "`)");
+      }
+    }
+    Path baseDir = Path.of(store.tuningJobAttribute(name, BASE_DIR).orElse("."));
+    TuningJobSpec spec = TuningJobSpecParser.parse(
+        JsonSpecReader.parse(rec.specJson(), "stored spec of " + name, n -> { }), baseDir);
+    PreparedTrainingJob template = trainingRunner.load(spec.definition());
+    int stale = store.failStaleTrainingJobs(name, TuningScheduler.RETRYABLE_PREFIX
+        + ": the tuning process ended while this training job ran; it does not count, and `tunelab resume` replaced it");
+    if (stale > 0) {
+      observer.notice(stale + " training job(s) left InProgress marked Failed (RetryableError); they do not count");
+    }
+    if (rec.status() == TuningJobStatus.Stopping) {
+      store.updateTuningJobStatus(name, TuningJobStatus.Stopped, null, Instant.now());
+      return store.tuningJob(name).orElseThrow();
+    }
+    store.putTuningJobAttribute(name, OWNER_PID, Long.toString(ProcessHandle.current().pid()));
+    List<TrainingJobRecord> earlier = store.trainingJobsOf(name);
+    int next = store.nextTrainingJobSequence(name);
+    return new TuningScheduler(store, new PreparedTuningJob(spec, template), observer, interrupt, earlier, next)
+        .run(trainingRunner);
+  }
+}

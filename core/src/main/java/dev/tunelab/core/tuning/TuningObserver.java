@@ -1,0 +1,30 @@
+package dev.tunelab.core.tuning;
+
+import dev.tunelab.core.store.TrainingJobRecord;
+import dev.tunelab.core.store.TuningJobRecord;
+import java.util.Map;
+
+/**
+ * Hears about a tuning job's progress (for the CLI's progress line). Called from the scheduler
+ * thread, except {@link #trainingLog}, which training threads call.
+ */
+public interface TuningObserver {
+
+  /** A training job was launched. */
+  default void jobStarted(String trainingJobName, Map<String, String> tuned, TuningProgress progress) { }
+
+  /** A training job ended. */
+  default void jobFinished(TrainingJobRecord job, TuningProgress progress) { }
+
+  /** One log line of a running training job (raw, tabs kept). */
+  default void trainingLog(String trainingJobName, String line) { }
+
+  /** A notice for the user (stop requested, time limit reached, stale jobs failed on resume). */
+  default void notice(String message) { }
+
+  /** The tuning job reached its final status. */
+  default void finished(TuningJobRecord job, TuningProgress progress) { }
+
+  /** An observer that ignores everything. */
+  TuningObserver NONE = new TuningObserver() { };
+}

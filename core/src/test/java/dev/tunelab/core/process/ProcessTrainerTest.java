@@ -346,8 +346,26 @@ class ProcessTrainerTest {
     assertTrue(m.matches(), line);
     for (int g = 1; g <= 2; g++) {
       long pid = Long.parseLong(m.group(g));
-      Optional<ProcessHandle> h = ProcessHandle.of(pid);
-      assertFalse(h.map(ProcessTree::running).orElse(false), "pid " + pid + " still runs");
+      // Not ProcessHandle.isAlive alone: a killed orphan stays a zombie until PID 1 reaps it
+      // (seconds, in some containers), and isAlive counts zombies as alive.
+      assertTrue(eventually(() -> !ProcessHandle.of(pid).map(ProcessTree::running).orElse(false)),
+          "pid " + pid + " still runs");
     }
+  }
+
+  private static boolean eventually(BooleanSupplier condition) {
+    long end = System.nanoTime() + 500_000_000L;
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        return false;
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -21,7 +21,7 @@ final class ProcessRun {
   static final long REFRESH_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
   static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
   /** How long to wait for the pipes to close after the process (or the kill) ended. */
-  static final long PIPE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
+  static final long PIPE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
   static final int LAST_LINES = 5;
 
   private final Process process;

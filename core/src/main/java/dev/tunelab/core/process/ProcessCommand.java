@@ -1,5 +1,6 @@
 package dev.tunelab.core.process;
 
+import dev.tunelab.core.spec.SpecException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import java.util.Objects;
  *                         in the spec work as they read
  * @param environment      extra environment variables (the spec's {@code Environment}); the
  *                         {@code SM_*} variables of the container contract take precedence
+ * @throws SpecException naming {@code AlgorithmSpecification.ContainerEntrypoint} when the entry
+ *     point is empty or its first element blank
  */
 public record ProcessCommand(
     List<String> entrypoint,
@@ -29,8 +32,8 @@ public record ProcessCommand(
     Objects.requireNonNull(entrypoint, "entrypoint");
     if (entrypoint.isEmpty() || entrypoint.stream().anyMatch(Objects::isNull)
         || entrypoint.get(0).isBlank()) {
-      throw new IllegalArgumentException("AlgorithmSpecification.ContainerEntrypoint: got "
-          + entrypoint + "; expected a non-empty list of strings whose first element names a program");
+      throw new SpecException("AlgorithmSpecification.ContainerEntrypoint", entrypoint,
+          "a non-empty list of strings whose first element names a program");
     }
     entrypoint = List.copyOf(entrypoint);
     arguments = arguments == null ? List.of() : List.copyOf(arguments);

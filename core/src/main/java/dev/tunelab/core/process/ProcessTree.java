@@ -29,7 +29,11 @@ final class ProcessTree {
 
   static {
     Thread hook = new Thread(() -> LIVE.forEach(t -> t.signal(true)), "tunelab-process-cleanup");
-    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      Runtime.getRuntime().addShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // the JVM is already shutting down: nothing left to register with
+    }
   }
 
   private final Process root;

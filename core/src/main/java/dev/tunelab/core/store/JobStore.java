@@ -41,6 +41,9 @@ import java.util.Optional;
  *       launches new ones with numbers from {@link #nextTrainingJobSequence}.</li>
  *   <li><b>Unknown names.</b> Lookups return {@link Optional#empty()}; every other call that
  *       names a missing job throws {@link NoSuchJobException}.</li>
+ *   <li><b>Cost.</b> A call costs tens of microseconds whatever its size (a batch of rows is
+ *       inserted with one statement), so write a training job's per-round output through a
+ *       {@link ProgressWriter}, which batches it, rather than one call per round.</li>
  *   <li><b>Times</b> are stored as epoch milliseconds; records carry them to the millisecond
  *       ({@code lastModifiedTime} comes from the store's clock).</li>
  * </ul>

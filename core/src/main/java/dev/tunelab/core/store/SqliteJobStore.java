@@ -185,37 +185,22 @@ final class SqliteJobStore implements JobStore {
     }
     write("append to training job " + name, () -> {
       JobState state = requireRunning(name, "append log lines or metrics");
+      // One statement per kind: the batch travels as one JSON array and SQLite's json_each
+      // expands it into rows, far cheaper than one JDBC round trip per row (see BatchJson).
       if (!lines.isEmpty()) {
-        PreparedStatement insert = statement(
-            "INSERT INTO log_line (training_job_id, seq, time, text) VALUES (?,?,?,?)");
-        long seq = state.logCount;
-        for (LogLine line : lines) {
-          insert.setLong(1, state.id);
-          insert.setLong(2, ++seq);
-          insert.setLong(3, line.time().toEpochMilli());
-          insert.setString(4, line.text());
-          insert.executeUpdate();
-        }
-        update("UPDATE training_job SET log_count = ? WHERE id = ?", seq, state.id);
+        update("INSERT INTO log_line (training_job_id, seq, time, text)"
+                + " SELECT ?1, ?2 + key + 1, value ->> 0, value ->> 1 FROM json_each(?3)",
+            state.id, state.logCount, BatchJson.logLines(lines));
+        update("UPDATE training_job SET log_count = ? WHERE id = ?",
+            state.logCount + lines.size(), state.id);
       }
       if (!points.isEmpty()) {
-        PreparedStatement insert = statement("INSERT INTO metric"
-            + " (training_job_id, seq, name, iteration, value, time) VALUES (?,?,?,?,?,?)");
-        long seq = state.metricCount;
-        for (MetricPoint point : points) {
-          insert.setLong(1, state.id);
-          insert.setLong(2, ++seq);
-          insert.setString(3, point.metricName());
-          insert.setInt(4, point.iteration());
-          if (Double.isNaN(point.value())) {
-            insert.setNull(5, Types.REAL); // SQLite has no NaN: NULL stands for it
-          } else {
-            insert.setDouble(5, point.value());
-          }
-          insert.setLong(6, point.time().toEpochMilli());
-          insert.executeUpdate();
-        }
-        update("UPDATE training_job SET metric_count = ? WHERE id = ?", seq, state.id);
+        update("INSERT INTO metric (training_job_id, seq, name, iteration, value, time)"
+                + " SELECT ?1, ?2 + key + 1, value ->> 0, value ->> 1, value ->> 2, value ->> 3"
+                + " FROM json_each(?3)",
+            state.id, state.metricCount, BatchJson.metricPoints(points));
+        update("UPDATE training_job SET metric_count = ? WHERE id = ?",
+            state.metricCount + points.size(), state.id);
       }
       return null;
     });

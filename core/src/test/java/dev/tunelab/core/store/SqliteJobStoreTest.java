@@ -377,6 +377,33 @@ class SqliteJobStoreTest {
   }
 
   @Test
+  void logTextAndMetricValuesSurviveExactly() {
+    store.createTrainingJob(lone("j"));
+    List<String> texts = List.of("quote \" backslash \\ tab\tend", "cr\rlf\nnext",
+        "control \u0001\u001f\u007f", "unicode é ✓ 😀", "#011validation-rmse:3.5", "  ");
+    List<LogLine> lines = new ArrayList<>();
+    for (String t : texts) {
+      lines.add(LogLine.of(T0, t));
+    }
+    store.appendLogLines("j", lines);
+    assertEquals(texts, store.logLines("j", 0, 100).stream().map(LogLine::text).toList());
+
+    java.util.Random random = new java.util.Random(42);
+    List<MetricPoint> points = new ArrayList<>();
+    double[] special = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE,
+        Double.MAX_VALUE, 1e-310, 0.1 + 0.2, 3.72621};
+    for (double v : special) {
+      points.add(new MetricPoint("m", points.size(), v, T0));
+    }
+    for (int i = 0; i < 500; i++) {
+      double v = Double.longBitsToDouble(random.nextLong());
+      points.add(new MetricPoint("m", points.size(), Double.isNaN(v) ? 1 : v, T0));
+    }
+    store.appendMetrics("j", points);
+    assertEquals(points, store.metrics("j"), "every double comes back bit for bit");
+  }
+
+  @Test
   void appendProgressWritesLinesAndMetricsTogether() {
     store.createTrainingJob(lone("j"));
     store.appendProgress("j", List.of(LogLine.of(T0, "[0]\tvalidation-rmse:3")),

@@ -268,6 +268,10 @@ class SqliteJobStoreTest {
     assertEquals("AlgorithmError: boom", failed.failureReason());
     assertFalse(failed.retryableFailure());
     assertEquals("Failed", store.trainingJob("silent").orElseThrow().objectiveStatus());
+    store.createTrainingJob(lone("internal"));
+    store.finishTrainingJob("internal", new TrainingJobResult(TrainingJobStatus.Failed, T0,
+        Map.of(), null, null, "InternalServerError", 0, true));
+    assertTrue(store.trainingJob("internal").orElseThrow().retryableFailure());
   }
 
   @Test

@@ -1,0 +1,218 @@
+package dev.tunelab.core.store;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The durable record of TuneLab: tuning jobs, training jobs, their statuses and times, per-round
+ * metrics and log lines. The default implementation is {@link #openSqlite(Path)}: one SQLite file,
+ * {@code $TUNELAB_HOME/tunelab.db}.
+ *
+ * <h2>Contract</h2>
+ * <ul>
+ *   <li><b>Thread safety.</b> Every method may be called from any thread at any time; many
+ *       scheduler threads write at once. The SQLite implementation serialises calls on one
+ *       connection behind a lock (SQLite serialises writers anyway); each call is one
+ *       transaction, so a batch of log lines or metrics is all there or not at all.</li>
+ *   <li><b>Snapshots.</b> Returned records and lists are immutable snapshots taken when the call
+ *       ran; they never change afterwards and never need copying.</li>
+ *   <li><b>Finished jobs are immutable.</b> Once a training job is Completed, Stopped or Failed,
+ *       its status, times, metrics, log lines and result can no longer change: further
+ *       {@code finish}, {@code append} or {@code markStarted} calls throw
+ *       {@link IllegalStateException}. A tuning job in a terminal status rejects status changes,
+ *       {@link #setBestTrainingJob} and {@link #requestStop} has no effect; its attributes
+ *       ({@link #putTuningJobAttribute}) remain writable as annotations.</li>
+ *   <li><b>Several processes.</b> Another process (e.g. {@code describe-…}, {@code logs --follow},
+ *       {@code stop-hyper-parameter-tuning-job}) may open the same file while one process writes:
+ *       the file is in WAL mode, so readers never block the writer nor wait for it, and writers
+ *       wait up to a busy timeout (10 s) for each other instead of failing. Write transactions
+ *       take the write lock when they begin ({@code BEGIN IMMEDIATE}), so they cannot fail
+ *       half-way with SQLITE_BUSY. A stop is requested across processes with
+ *       {@link #requestStop}; the running scheduler polls {@link #stopRequested}.</li>
+ *   <li><b>Durability.</b> A call that returned has been committed; with
+ *       {@code synchronous=NORMAL} a power loss may lose the last commits, a killed process
+ *       loses nothing that was committed.</li>
+ *   <li><b>Crashes.</b> Jobs left InProgress or Stopping by a crashed process stay so until
+ *       someone repairs them: {@code resume} calls {@link #failStaleTrainingJobs}, which marks
+ *       that tuning job's unfinished training jobs Failed with a retryable failure, and then
+ *       launches new ones with numbers from {@link #nextTrainingJobSequence}.</li>
+ *   <li><b>Unknown names.</b> Lookups return {@link Optional#empty()}; every other call that
+ *       names a missing job throws {@link NoSuchJobException}.</li>
+ *   <li><b>Cost.</b> A call costs tens of microseconds whatever its size (a batch of rows is
+ *       inserted with one statement), so write a training job's per-round output through a
+ *       {@link ProgressWriter}, which batches it, rather than one call per round.</li>
+ *   <li><b>Times</b> are stored as epoch milliseconds; records carry them to the millisecond
+ *       ({@code lastModifiedTime} comes from the store's clock).</li>
+ * </ul>
+ */
+public interface JobStore extends AutoCloseable {
+
+  // ---- training jobs ---------------------------------------------------------------------
+
+  /**
+   * Inserts a new InProgress training job.
+   *
+   * @throws JobExistsException if a training job of that name exists
+   * @throws NoSuchJobException if its tuning job does not exist
+   * @throws IllegalArgumentException if its tuning job already has a job with that sequence
+   */
+  void createTrainingJob(NewTrainingJob job);
+
+  /**
+   * Records when training started.
+   *
+   * @throws IllegalStateException if the job has finished or already has a start time
+   */
+  void markTrainingStarted(String name, Instant startTime);
+
+  /**
+   * InProgress → Stopping, when the job has been asked to stop and has not ended yet.
+   *
+   * @return true if the status changed, false if it was already Stopping or finished
+   */
+  boolean markTrainingStopping(String name);
+
+  /**
+   * Appends log lines (raw text, tabs kept) in one transaction; the store assigns each line the
+   * next 1-based sequence number of the job's stream (the {@code seq} passed is ignored).
+   *
+   * @throws IllegalStateException if the job has finished
+   */
+  void appendLogLines(String name, List<LogLine> lines);
+
+  /**
+   * Appends metric observations in one transaction.
+   *
+   * @throws IllegalStateException if the job has finished
+   */
+  void appendMetrics(String name, List<MetricPoint> points);
+
+  /**
+   * Appends log lines and metric observations together in one transaction (half the cost of two
+   * calls; use it for a round's output).
+   *
+   * @throws IllegalStateException if the job has finished
+   */
+  void appendProgress(String name, List<LogLine> lines, List<MetricPoint> points);
+
+  /**
+   * Terminal transition: status Completed/Stopped/Failed, end time, final metrics, objective
+   * value, model path, failure reason and rounds trained; the objective status follows
+   * ({@link TrainingJobRecord#objectiveStatus()}).
+   *
+   * @throws IllegalStateException unless the job is InProgress or Stopping
+   */
+  void finishTrainingJob(String name, TrainingJobResult result);
+
+  /** The training job of that name, if any. */
+  Optional<TrainingJobRecord> trainingJob(String name);
+
+  /** Training jobs of a tuning job in creation order. @throws NoSuchJobException if unknown */
+  List<TrainingJobRecord> trainingJobsOf(String tuningJobName);
+
+  /** Every training job in the store, lone ones included, in creation order. */
+  List<TrainingJobRecord> trainingJobs();
+
+  /**
+   * Log lines with {@code seq > afterSeq}, in order, at most {@code limit} of them; page on with
+   * the last line's seq ({@code logs --follow} polls this).
+   */
+  List<LogLine> logLines(String name, long afterSeq, int limit);
+
+  /** All metric observations of the job in the order they were appended. */
+  List<MetricPoint> metrics(String name);
+
+  /**
+   * Removes a training job and everything it owns (log lines, metrics, a best-job reference);
+   * used only to roll back a job whose validation failed before it ran.
+   *
+   * @throws NoSuchJobException if it does not exist
+   */
+  void deleteTrainingJob(String name);
+
+  // ---- tuning jobs -----------------------------------------------------------------------
+
+  /** Inserts a new InProgress tuning job. @throws JobExistsException if the name exists */
+  void createTuningJob(NewTuningJob job);
+
+  /** The tuning job of that name, if any. */
+  Optional<TuningJobRecord> tuningJob(String name);
+
+  /** All tuning jobs, newest (by creation time) first. */
+  List<TuningJobRecord> tuningJobs();
+
+  /**
+   * Changes a tuning job's status. Allowed from InProgress and Stopping only (to the same status
+   * too); a terminal status gets {@code endTime} (the store's clock when null).
+   *
+   * @param failureReason nullable
+   * @param endTime       nullable; must be null for a non-terminal status
+   * @throws IllegalStateException if the tuning job has already ended
+   */
+  void updateTuningJobStatus(String name, TuningJobStatus status, String failureReason,
+      Instant endTime);
+
+  /**
+   * Records the best training job so far.
+   *
+   * @throws IllegalArgumentException if the training job is not one of this tuning job's
+   * @throws IllegalStateException    if the tuning job has ended
+   */
+  void setBestTrainingJob(String tuningJobName, String trainingJobName);
+
+  /** Stores a value the tuning layer needs later (e.g. completion details JSON); replaces any. */
+  void putTuningJobAttribute(String tuningJobName, String key, String value);
+
+  /** The value stored under {@code key}, if any. */
+  Optional<String> tuningJobAttribute(String tuningJobName, String key);
+
+  /**
+   * Called by any process: an InProgress tuning job becomes Stopping and gets the stop flag the
+   * running scheduler polls.
+   *
+   * @return true if this call changed it, false if it was already Stopping or has ended
+   * @throws NoSuchJobException if it does not exist
+   */
+  boolean requestStop(String tuningJobName);
+
+  /** Whether a stop was requested for this tuning job (cheap; polled by the scheduler). */
+  boolean stopRequested(String tuningJobName);
+
+  /**
+   * After a crash: every training job of this tuning job still InProgress or Stopping becomes
+   * Failed with the reason, objective status Failed, a retryable failure and the store's clock
+   * as end time.
+   *
+   * @return how many jobs were changed
+   */
+  int failStaleTrainingJobs(String tuningJobName, String reason);
+
+  /**
+   * Next training-job sequence number for a tuning job: 1-based, the largest existing + 1, so
+   * names never repeat after a resume (a rolled-back last number may be reused).
+   */
+  int nextTrainingJobSequence(String tuningJobName);
+
+  /** Releases the database connection. Further calls throw {@link IllegalStateException}. */
+  @Override
+  void close();
+
+  /**
+   * Opens (creating when missing) {@code home} and {@code home/tunelab.db}. The schema is
+   * versioned with SQLite's {@code user_version} and created idempotently, so several processes
+   * may open a new home at once.
+   *
+   * @throws JobStoreException if the file cannot be opened or was written by a newer TuneLab
+   */
+  static JobStore openSqlite(Path home) {
+    return SqliteJobStore.open(home, Clock.systemUTC());
+  }
+
+  /** As {@link #openSqlite(Path)}, with the clock used for {@code lastModifiedTime} and defaults. */
+  static JobStore openSqlite(Path home, Clock clock) {
+    return SqliteJobStore.open(home, clock);
+  }
+}

@@ -1,0 +1,717 @@
+package dev.tunelab.core.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * {@link JobStore} on one SQLite file. One JDBC connection per instance, guarded by a fair lock:
+ * every public method takes the lock for its whole duration, and writes run in one
+ * {@code BEGIN IMMEDIATE} transaction. Prepared statements are cached per SQL text.
+ * Connection settings: WAL journal, {@code synchronous=NORMAL}, {@code busy_timeout} 10 s,
+ * foreign keys on.
+ */
+final class SqliteJobStore implements JobStore {
+  private static final Logger LOG = LoggerFactory.getLogger(SqliteJobStore.class);
+
+  /** Milliseconds a writer waits for another connection's lock before giving up. */
+  static final int BUSY_TIMEOUT_MS = 10_000;
+  /** The database file's name inside the home folder. */
+  static final String FILE_NAME = "tunelab.db";
+
+  private static final String TRAINING_COLUMNS = "t.name, tj.name, t.sequence, t.status,"
+      + " t.hyper_parameters, t.tuned_hyper_parameters, t.spec_json, t.creation_time,"
+      + " t.start_time, t.end_time, t.last_modified_time, t.final_metrics, t.objective_value,"
+      + " t.objective_status, t.model_artifact, t.failure_reason, t.job_dir, t.rounds_trained,"
+      + " t.retryable_failure";
+  private static final String TRAINING_FROM =
+      " FROM training_job t LEFT JOIN tuning_job tj ON tj.id = t.tuning_job_id";
+  private static final String TUNING_COLUMNS = "name, spec_json, status, creation_time, end_time,"
+      + " last_modified_time, best_training_job, failure_reason, stop_requested";
+
+  private final ReentrantLock lock = new ReentrantLock(true);
+  private final Connection connection;
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
+  private final Clock clock;
+  private final String file;
+  private boolean closed;
+
+  private SqliteJobStore(Connection connection, Clock clock, String file) {
+    this.connection = connection;
+    this.clock = clock;
+    this.file = file;
+  }
+
+  static SqliteJobStore open(Path home, Clock clock) {
+    Checks.requireNonNull(home, "home");
+    Checks.requireNonNull(clock, "clock");
+    Path db = home.resolve(FILE_NAME).toAbsolutePath();
+    try {
+      Files.createDirectories(home);
+    } catch (IOException e) {
+      throw new JobStoreException("cannot create TuneLab home " + home + ": " + e, e);
+    }
+    SQLiteConfig config = new SQLiteConfig();
+    config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.enforceForeignKeys(true);
+    Connection connection = null;
+    try {
+      connection = config.createConnection("jdbc:sqlite:" + db);
+      Schema.migrate(connection, db.toString());
+      LOG.debug("opened job store {}", db);
+      return new SqliteJobStore(connection, clock, db.toString());
+    } catch (SQLException | RuntimeException e) {
+      if (connection != null) {
+        try {
+          connection.close();
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      if (e instanceof JobStoreException jse) {
+        throw jse;
+      }
+      throw new JobStoreException("cannot open job store " + db + ": " + e.getMessage(), e);
+    }
+  }
+
+  // ---- training jobs ---------------------------------------------------------------------
+
+  @Override
+  public void createTrainingJob(NewTrainingJob job) {
+    Checks.requireNonNull(job, "job");
+    write("create training job " + job.name(), () -> {
+      if (trainingJobId(job.name()) != null) {
+        throw new JobExistsException("training job", job.name());
+      }
+      Long tuningId = null;
+      if (job.tuningJobName() != null) {
+        tuningId = requireTuningJobId(job.tuningJobName());
+        try (ResultSet rs = query("SELECT name FROM training_job"
+            + " WHERE tuning_job_id = ? AND sequence = ?", tuningId, job.sequence())) {
+          if (rs.next()) {
+            throw new IllegalArgumentException("sequence " + job.sequence() + " of tuning job '"
+                + job.tuningJobName() + "' is already used by training job '" + rs.getString(1)
+                + "'; use nextTrainingJobSequence");
+          }
+        }
+      }
+      long now = nowMillis();
+      update("INSERT INTO training_job (name, tuning_job_id, sequence, status, hyper_parameters,"
+              + " tuned_hyper_parameters, spec_json, creation_time, last_modified_time,"
+              + " objective_status, job_dir) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+          job.name(), tuningId, job.sequence(), TrainingJobStatus.InProgress.name(),
+          JsonMaps.write(job.hyperParameters()), JsonMaps.write(job.tunedHyperParameters()),
+          job.specJson(), job.creationTime().toEpochMilli(), now,
+          TrainingJobRecord.OBJECTIVE_PENDING,
+          job.jobDir() == null ? null : job.jobDir().toString());
+      return null;
+    });
+  }
+
+  @Override
+  public void markTrainingStarted(String name, Instant startTime) {
+    Checks.requireNonNull(startTime, "startTime");
+    write("mark training job " + name + " started", () -> {
+      JobState state = requireRunning(name, "mark it started");
+      try (ResultSet rs = query("SELECT start_time FROM training_job WHERE id = ?", state.id)) {
+        Instant started = rs.next() ? instant(rs, 1) : null;
+        if (started != null) {
+          throw new IllegalStateException("training job '" + name + "' already started at "
+              + started);
+        }
+      }
+      update("UPDATE training_job SET start_time = ?, last_modified_time = ? WHERE id = ?",
+          Checks.millis(startTime).toEpochMilli(), nowMillis(), state.id);
+      return null;
+    });
+  }
+
+  @Override
+  public boolean markTrainingStopping(String name) {
+    return write("mark training job " + name + " stopping", () -> {
+      JobState state = requireTrainingJob(name);
+      if (state.status != TrainingJobStatus.InProgress) {
+        return false;
+      }
+      update("UPDATE training_job SET status = ?, last_modified_time = ? WHERE id = ?",
+          TrainingJobStatus.Stopping.name(), nowMillis(), state.id);
+      return true;
+    });
+  }
+
+  @Override
+  public void appendLogLines(String name, List<LogLine> lines) {
+    appendProgress(name, lines, List.of());
+  }
+
+  @Override
+  public void appendMetrics(String name, List<MetricPoint> points) {
+    appendProgress(name, List.of(), points);
+  }
+
+  @Override
+  public void appendProgress(String name, List<LogLine> lines, List<MetricPoint> points) {
+    Checks.requireNonNull(lines, "lines");
+    Checks.requireNonNull(points, "points");
+    for (LogLine line : lines) {
+      Checks.requireNonNull(line, "log line");
+    }
+    for (MetricPoint point : points) {
+      Checks.requireNonNull(point, "metric point");
+    }
+    if (lines.isEmpty() && points.isEmpty()) {
+      return;
+    }
+    write("append to training job " + name, () -> {
+      JobState state = requireRunning(name, "append log lines or metrics");
+      // One statement per kind: the batch travels as one JSON array and SQLite's json_each
+      // expands it into rows, far cheaper than one JDBC round trip per row (see BatchJson).
+      if (!lines.isEmpty()) {
+        update("INSERT INTO log_line (training_job_id, seq, time, text)"
+                + " SELECT ?1, ?2 + key + 1, value ->> 0, value ->> 1 FROM json_each(?3)",
+            state.id, state.logCount, BatchJson.logLines(lines));
+        update("UPDATE training_job SET log_count = ? WHERE id = ?",
+            state.logCount + lines.size(), state.id);
+      }
+      if (!points.isEmpty()) {
+        update("INSERT INTO metric (training_job_id, seq, name, iteration, value, time)"
+                + " SELECT ?1, ?2 + key + 1, value ->> 0, value ->> 1, value ->> 2, value ->> 3"
+                + " FROM json_each(?3)",
+            state.id, state.metricCount, BatchJson.metricPoints(points));
+        update("UPDATE training_job SET metric_count = ? WHERE id = ?",
+            state.metricCount + points.size(), state.id);
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void finishTrainingJob(String name, TrainingJobResult result) {
+    Checks.requireNonNull(result, "result");
+    write("finish training job " + name, () -> {
+      JobState state = requireRunning(name, "finish it as " + result.status());
+      update("UPDATE training_job SET status = ?, end_time = ?, last_modified_time = ?,"
+              + " final_metrics = ?, objective_value = ?, objective_status = ?,"
+              + " model_artifact = ?, failure_reason = ?, rounds_trained = ?,"
+              + " retryable_failure = ? WHERE id = ?",
+          result.status().name(), result.endTime().toEpochMilli(), nowMillis(),
+          JsonMaps.write(result.finalMetrics()), result.objectiveValue(),
+          TrainingJobRecord.objectiveStatusOf(result.status(), result.objectiveValue()),
+          result.modelArtifact(), result.failureReason(), result.roundsTrained(),
+          result.retryableFailure() ? 1 : 0, state.id);
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<TrainingJobRecord> trainingJob(String name) {
+    Checks.requireNonNull(name, "training job name");
+    return read("read training job " + name, () -> {
+      try (ResultSet rs = query("SELECT " + TRAINING_COLUMNS + TRAINING_FROM
+          + " WHERE t.name = ?", name)) {
+        return rs.next() ? Optional.of(trainingRecord(rs)) : Optional.empty();
+      }
+    });
+  }
+
+  @Override
+  public List<TrainingJobRecord> trainingJobsOf(String tuningJobName) {
+    Checks.requireNonNull(tuningJobName, "tuning job name");
+    return read("list training jobs of " + tuningJobName, () -> {
+      long tuningId = requireTuningJobId(tuningJobName);
+      return trainingRecords(query("SELECT " + TRAINING_COLUMNS + TRAINING_FROM
+          + " WHERE t.tuning_job_id = ? ORDER BY t.id", tuningId));
+    });
+  }
+
+  @Override
+  public List<TrainingJobRecord> trainingJobs() {
+    return read("list training jobs", () -> trainingRecords(
+        query("SELECT " + TRAINING_COLUMNS + TRAINING_FROM + " ORDER BY t.id")));
+  }
+
+  @Override
+  public List<LogLine> logLines(String name, long afterSeq, int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be >= 0, got " + limit);
+    }
+    return read("read log of training job " + name, () -> {
+      JobState state = requireTrainingJob(name);
+      List<LogLine> lines = new ArrayList<>(Math.min(limit, 1024));
+      try (ResultSet rs = query("SELECT seq, time, text FROM log_line"
+          + " WHERE training_job_id = ? AND seq > ? ORDER BY seq LIMIT ?", state.id, afterSeq,
+          limit)) {
+        while (rs.next()) {
+          lines.add(new LogLine(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)),
+              rs.getString(3)));
+        }
+      }
+      return List.copyOf(lines);
+    });
+  }
+
+  @Override
+  public List<MetricPoint> metrics(String name) {
+    return read("read metrics of training job " + name, () -> {
+      JobState state = requireTrainingJob(name);
+      List<MetricPoint> points = new ArrayList<>();
+      try (ResultSet rs = query("SELECT name, iteration, value, time FROM metric"
+          + " WHERE training_job_id = ? ORDER BY seq", state.id)) {
+        while (rs.next()) {
+          double value = rs.getDouble(3);
+          if (rs.wasNull()) {
+            value = Double.NaN;
+          }
+          points.add(new MetricPoint(rs.getString(1), rs.getInt(2), value,
+              Instant.ofEpochMilli(rs.getLong(4))));
+        }
+      }
+      return List.copyOf(points);
+    });
+  }
+
+  @Override
+  public void deleteTrainingJob(String name) {
+    write("delete training job " + name, () -> {
+      JobState state = requireTrainingJob(name);
+      update("DELETE FROM log_line WHERE training_job_id = ?", state.id);
+      update("DELETE FROM metric WHERE training_job_id = ?", state.id);
+      update("UPDATE tuning_job SET best_training_job = NULL WHERE best_training_job = ?", name);
+      update("DELETE FROM training_job WHERE id = ?", state.id);
+      return null;
+    });
+  }
+
+  // ---- tuning jobs -----------------------------------------------------------------------
+
+  @Override
+  public void createTuningJob(NewTuningJob job) {
+    Checks.requireNonNull(job, "job");
+    write("create tuning job " + job.name(), () -> {
+      if (tuningJobId(job.name()) != null) {
+        throw new JobExistsException("tuning job", job.name());
+      }
+      update("INSERT INTO tuning_job (name, spec_json, status, creation_time,"
+              + " last_modified_time) VALUES (?,?,?,?,?)",
+          job.name(), job.specJson(), TuningJobStatus.InProgress.name(),
+          job.creationTime().toEpochMilli(), nowMillis());
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<TuningJobRecord> tuningJob(String name) {
+    Checks.requireNonNull(name, "tuning job name");
+    return read("read tuning job " + name, () -> {
+      try (ResultSet rs = query("SELECT " + TUNING_COLUMNS + " FROM tuning_job WHERE name = ?",
+          name)) {
+        return rs.next() ? Optional.of(tuningRecord(rs)) : Optional.empty();
+      }
+    });
+  }
+
+  @Override
+  public List<TuningJobRecord> tuningJobs() {
+    return read("list tuning jobs", () -> {
+      List<TuningJobRecord> jobs = new ArrayList<>();
+      try (ResultSet rs = query("SELECT " + TUNING_COLUMNS
+          + " FROM tuning_job ORDER BY creation_time DESC, id DESC")) {
+        while (rs.next()) {
+          jobs.add(tuningRecord(rs));
+        }
+      }
+      return List.copyOf(jobs);
+    });
+  }
+
+  @Override
+  public void updateTuningJobStatus(String name, TuningJobStatus status, String failureReason,
+      Instant endTime) {
+    Checks.requireNonNull(status, "status");
+    if (!status.isTerminal() && endTime != null) {
+      throw new IllegalArgumentException("endTime must be null for non-terminal status " + status
+          + " of tuning job '" + name + "', got " + endTime);
+    }
+    write("update status of tuning job " + name, () -> {
+      TuningState state = requireOpenTuningJob(name, "set its status to " + status);
+      long now = nowMillis();
+      Long end = status.isTerminal()
+          ? (endTime == null ? Long.valueOf(now) : Long.valueOf(Checks.millis(endTime)
+              .toEpochMilli()))
+          : null;
+      update("UPDATE tuning_job SET status = ?, failure_reason = ?, end_time = ?,"
+          + " last_modified_time = ? WHERE id = ?", status.name(), failureReason, end, now,
+          state.id);
+      return null;
+    });
+  }
+
+  @Override
+  public void setBestTrainingJob(String tuningJobName, String trainingJobName) {
+    Checks.requireNonNull(trainingJobName, "trainingJobName");
+    write("set best training job of " + tuningJobName, () -> {
+      TuningState state = requireOpenTuningJob(tuningJobName, "set its best training job");
+      try (ResultSet rs = query("SELECT 1 FROM training_job WHERE name = ? AND tuning_job_id = ?",
+          trainingJobName, state.id)) {
+        if (!rs.next()) {
+          throw new IllegalArgumentException("best training job '" + trainingJobName
+              + "' is not a training job of tuning job '" + tuningJobName + "'");
+        }
+      }
+      update("UPDATE tuning_job SET best_training_job = ?, last_modified_time = ? WHERE id = ?",
+          trainingJobName, nowMillis(), state.id);
+      return null;
+    });
+  }
+
+  @Override
+  public void putTuningJobAttribute(String tuningJobName, String key, String value) {
+    Checks.requireName(key, "attribute key");
+    Checks.requireNonNull(value, "value of attribute " + key);
+    write("store attribute " + key + " of tuning job " + tuningJobName, () -> {
+      long id = requireTuningJobId(tuningJobName);
+      update("INSERT INTO tuning_job_attribute (tuning_job_id, key, value) VALUES (?,?,?)"
+          + " ON CONFLICT (tuning_job_id, key) DO UPDATE SET value = excluded.value", id, key,
+          value);
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<String> tuningJobAttribute(String tuningJobName, String key) {
+    Checks.requireNonNull(key, "attribute key");
+    return read("read attribute " + key + " of tuning job " + tuningJobName, () -> {
+      long id = requireTuningJobId(tuningJobName);
+      try (ResultSet rs = query("SELECT value FROM tuning_job_attribute"
+          + " WHERE tuning_job_id = ? AND key = ?", id, key)) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    });
+  }
+
+  @Override
+  public boolean requestStop(String tuningJobName) {
+    return write("request stop of tuning job " + tuningJobName, () -> {
+      TuningState state = requireTuningJob(tuningJobName);
+      if (state.status != TuningJobStatus.InProgress) {
+        return false;
+      }
+      update("UPDATE tuning_job SET status = ?, stop_requested = 1, last_modified_time = ?"
+          + " WHERE id = ?", TuningJobStatus.Stopping.name(), nowMillis(), state.id);
+      return true;
+    });
+  }
+
+  @Override
+  public boolean stopRequested(String tuningJobName) {
+    return read("read stop flag of tuning job " + tuningJobName, () -> {
+      try (ResultSet rs = query("SELECT stop_requested FROM tuning_job WHERE name = ?",
+          tuningJobName)) {
+        if (!rs.next()) {
+          throw new NoSuchJobException("tuning job", tuningJobName);
+        }
+        return rs.getInt(1) != 0;
+      }
+    });
+  }
+
+  @Override
+  public int failStaleTrainingJobs(String tuningJobName, String reason) {
+    Checks.requireNonNull(reason, "reason");
+    return write("fail stale training jobs of " + tuningJobName, () -> {
+      long id = requireTuningJobId(tuningJobName);
+      long now = nowMillis();
+      return update("UPDATE training_job SET status = ?, end_time = ?, last_modified_time = ?,"
+              + " failure_reason = ?, objective_status = ?, retryable_failure = 1"
+              + " WHERE tuning_job_id = ? AND status IN (?, ?)",
+          TrainingJobStatus.Failed.name(), now, now, reason, TrainingJobRecord.OBJECTIVE_FAILED,
+          id, TrainingJobStatus.InProgress.name(), TrainingJobStatus.Stopping.name());
+    });
+  }
+
+  @Override
+  public int nextTrainingJobSequence(String tuningJobName) {
+    return read("next sequence of tuning job " + tuningJobName, () -> {
+      long id = requireTuningJobId(tuningJobName);
+      try (ResultSet rs = query("SELECT COALESCE(MAX(sequence), 0) + 1 FROM training_job"
+          + " WHERE tuning_job_id = ?", id)) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    });
+  }
+
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      for (PreparedStatement ps : statements.values()) {
+        ps.close();
+      }
+      statements.clear();
+      connection.close();
+    } catch (SQLException e) {
+      throw new JobStoreException("cannot close job store " + file + ": " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SqliteJobStore[" + file + "]";
+  }
+
+  // ---- plumbing --------------------------------------------------------------------------
+
+  /** A unit of work run under the lock. */
+  @FunctionalInterface
+  private interface Work<T> {
+    T run() throws SQLException;
+  }
+
+  /** Runs a read under the lock, outside any explicit transaction (one statement = snapshot). */
+  private <T> T read(String what, Work<T> work) {
+    lock.lock();
+    try {
+      ensureOpen();
+      return work.run();
+    } catch (SQLException e) {
+      throw failure(what, e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Runs a write under the lock in one BEGIN IMMEDIATE transaction, rolled back on any error. */
+  private <T> T write(String what, Work<T> work) {
+    lock.lock();
+    try {
+      ensureOpen();
+      statement("BEGIN IMMEDIATE").execute();
+      boolean committed = false;
+      try {
+        T result = work.run();
+        statement("COMMIT").execute();
+        committed = true;
+        return result;
+      } finally {
+        if (!committed) {
+          rollbackQuietly();
+        }
+      }
+    } catch (SQLException e) {
+      throw failure(what, e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void rollbackQuietly() {
+    try {
+      statement("ROLLBACK").execute();
+    } catch (SQLException e) {
+      LOG.warn("rollback failed on {}: {}", file, e.getMessage());
+    }
+  }
+
+  private JobStoreException failure(String what, SQLException e) {
+    String hint = "";
+    if (e instanceof SQLiteException se
+        && (se.getResultCode() == SQLiteErrorCode.SQLITE_BUSY
+        || se.getResultCode() == SQLiteErrorCode.SQLITE_LOCKED)) {
+      hint = " (the database stayed locked by another process for more than "
+          + BUSY_TIMEOUT_MS / 1000 + " s)";
+    }
+    return new JobStoreException("job store " + file + ": cannot " + what + ": "
+        + e.getMessage() + hint, e);
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("job store " + file + " is closed");
+    }
+  }
+
+  private long nowMillis() {
+    return clock.millis();
+  }
+
+  private PreparedStatement statement(String sql) throws SQLException {
+    PreparedStatement ps = statements.get(sql);
+    if (ps == null) {
+      ps = connection.prepareStatement(sql);
+      statements.put(sql, ps);
+    }
+    return ps;
+  }
+
+  private PreparedStatement bind(String sql, Object... args) throws SQLException {
+    PreparedStatement ps = statement(sql);
+    for (int i = 0; i < args.length; i++) {
+      Object arg = args[i];
+      if (arg == null) {
+        ps.setNull(i + 1, Types.NULL);
+      } else {
+        ps.setObject(i + 1, arg);
+      }
+    }
+    return ps;
+  }
+
+  private ResultSet query(String sql, Object... args) throws SQLException {
+    return bind(sql, args).executeQuery();
+  }
+
+  private int update(String sql, Object... args) throws SQLException {
+    return bind(sql, args).executeUpdate();
+  }
+
+  /** What the write paths need to know about a training job. */
+  private record JobState(long id, TrainingJobStatus status, long logCount, long metricCount) {}
+
+  /** What the write paths need to know about a tuning job. */
+  private record TuningState(long id, TuningJobStatus status) {}
+
+  private Long trainingJobId(String name) throws SQLException {
+    try (ResultSet rs = query("SELECT id FROM training_job WHERE name = ?", name)) {
+      return rs.next() ? rs.getLong(1) : null;
+    }
+  }
+
+  private Long tuningJobId(String name) throws SQLException {
+    try (ResultSet rs = query("SELECT id FROM tuning_job WHERE name = ?", name)) {
+      return rs.next() ? rs.getLong(1) : null;
+    }
+  }
+
+  private long requireTuningJobId(String name) throws SQLException {
+    Long id = tuningJobId(Checks.requireNonNull(name, "tuning job name"));
+    if (id == null) {
+      throw new NoSuchJobException("tuning job", name);
+    }
+    return id;
+  }
+
+  private JobState requireTrainingJob(String name) throws SQLException {
+    Checks.requireNonNull(name, "training job name");
+    try (ResultSet rs = query("SELECT id, status, log_count, metric_count FROM training_job"
+        + " WHERE name = ?", name)) {
+      if (!rs.next()) {
+        throw new NoSuchJobException("training job", name);
+      }
+      return new JobState(rs.getLong(1), TrainingJobStatus.valueOf(rs.getString(2)),
+          rs.getLong(3), rs.getLong(4));
+    }
+  }
+
+  private JobState requireRunning(String name, String action) throws SQLException {
+    JobState state = requireTrainingJob(name);
+    if (state.status.isTerminal()) {
+      throw new IllegalStateException("cannot " + action + ": training job '" + name
+          + "' has already finished with status " + state.status);
+    }
+    return state;
+  }
+
+  private TuningState requireTuningJob(String name) throws SQLException {
+    Checks.requireNonNull(name, "tuning job name");
+    try (ResultSet rs = query("SELECT id, status FROM tuning_job WHERE name = ?", name)) {
+      if (!rs.next()) {
+        throw new NoSuchJobException("tuning job", name);
+      }
+      return new TuningState(rs.getLong(1), TuningJobStatus.valueOf(rs.getString(2)));
+    }
+  }
+
+  private TuningState requireOpenTuningJob(String name, String action) throws SQLException {
+    TuningState state = requireTuningJob(name);
+    if (state.status.isTerminal()) {
+      throw new IllegalStateException("cannot " + action + ": tuning job '" + name
+          + "' has already ended with status " + state.status);
+    }
+    return state;
+  }
+
+  private static List<TrainingJobRecord> trainingRecords(ResultSet rs) throws SQLException {
+    try (rs) {
+      List<TrainingJobRecord> jobs = new ArrayList<>();
+      while (rs.next()) {
+        jobs.add(trainingRecord(rs));
+      }
+      return List.copyOf(jobs);
+    }
+  }
+
+  private static TrainingJobRecord trainingRecord(ResultSet rs) throws SQLException {
+    String jobDir = rs.getString(17);
+    return new TrainingJobRecord(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getInt(3),
+        TrainingJobStatus.valueOf(rs.getString(4)),
+        JsonMaps.strings(rs.getString(5), "hyper_parameters"),
+        JsonMaps.strings(rs.getString(6), "tuned_hyper_parameters"),
+        rs.getString(7),
+        instant(rs, 8),
+        instant(rs, 9),
+        instant(rs, 10),
+        instant(rs, 11),
+        JsonMaps.doubles(rs.getString(12), "final_metrics"),
+        nullableDouble(rs, 13),
+        rs.getString(14),
+        rs.getString(15),
+        rs.getString(16),
+        jobDir == null ? null : Path.of(jobDir),
+        rs.getInt(18),
+        rs.getInt(19) != 0);
+  }
+
+  private static TuningJobRecord tuningRecord(ResultSet rs) throws SQLException {
+    return new TuningJobRecord(
+        rs.getString(1),
+        rs.getString(2),
+        TuningJobStatus.valueOf(rs.getString(3)),
+        instant(rs, 4),
+        instant(rs, 5),
+        instant(rs, 6),
+        rs.getString(7),
+        rs.getString(8),
+        rs.getInt(9) != 0);
+  }
+
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
+    long millis = rs.getLong(column);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+  }
+
+  private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
+    double value = rs.getDouble(column);
+    return rs.wasNull() ? null : value;
+  }
+}

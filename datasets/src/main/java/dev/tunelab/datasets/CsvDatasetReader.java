@@ -305,7 +305,7 @@ public final class CsvDatasetReader {
         checkColumns(file, row);
         addRow(file, row);
       }
-      if (features.size() == before) {
+      if (headerLine > 0 && features.size() == before) {
         throw new DataFormatException(file, 0, 0, "no data rows after the header on line "
             + headerLine);
       }

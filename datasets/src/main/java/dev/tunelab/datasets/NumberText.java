@@ -107,16 +107,40 @@ final class NumberText {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
     }
-    BigDecimal exact = new BigDecimal(v);
-    for (int p = 1; p <= 17; p++) {
-      BigDecimal rounded = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
-      String text = render(rounded);
+    // Double.toString round-trips but is not always shortest on Java 17 (JDK-4511638): take
+    // its digits and keep the shortest rounding of them that still reads back as v. Rounding
+    // those digits again can miss by one in the last place (double rounding), so the two
+    // neighbours at each length are tried as well.
+    // A shorter rounding only round-trips if the one just one digit shorter does, so most
+    // 17-digit values are settled after one try.
+    BigDecimal start = new BigDecimal(Double.toString(v));
+    int digits = start.precision();
+    if (digits > 1 && shorter(start, digits - 1, v) == null) {
+      return render(start);
+    }
+    for (int p = 1; p < digits; p++) {
+      String text = shorter(start, p, v);
+      if (text != null) {
+        return text;
+      }
+    }
+    return render(start);
+  }
+
+  /** The text of {@code d} rounded to {@code p} digits that reads back as v, or null. */
+  private static String shorter(BigDecimal d, int p, double v) {
+    for (RoundingMode mode : MODES) {
+      String text = render(d.round(new MathContext(p, mode)));
       if (Double.parseDouble(text) == v) {
         return text;
       }
     }
-    return Double.toString(v); // unreachable: 17 significant digits always round-trip
+    return null;
   }
+
+  private static final RoundingMode[] MODES = {
+    RoundingMode.HALF_EVEN, RoundingMode.DOWN, RoundingMode.UP
+  };
 
   private static String render(BigDecimal d) {
     BigDecimal s = d.stripTrailingZeros();

@@ -110,6 +110,26 @@ class BostonHousingTest {
   }
 
   @Test
+  void fastDecimalParserIsBitIdenticalToParseDouble() {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+    for (int i = 0; i < 50_000; i++) {
+      long mantissa = rng.nextLong(1, 1_000_000_000_000_000L)
+          / (long) Math.pow(10, rng.nextInt(16));
+      String digits = Long.toString(mantissa);
+      int point = rng.nextInt(digits.length() + 1);
+      String text = (rng.nextBoolean() ? "-" : "") + digits.substring(0, point)
+          + (point < digits.length() || rng.nextBoolean() ? "." : "") + digits.substring(point);
+      assertEquals(Double.doubleToRawLongBits(Double.parseDouble(text)),
+          Double.doubleToRawLongBits(BostonHousing.parseDecimal(text, 0, text.length())), text);
+    }
+    for (String text : new String[] {"0", "-0", "24", "0.00632", "396.9", "1234567890.12345",
+        "0.1234567890123456789", "1e5", "12345678901234567"}) {
+      assertEquals(Double.doubleToRawLongBits(Double.parseDouble(text)),
+          Double.doubleToRawLongBits(BostonHousing.parseDecimal(text, 0, text.length())), text);
+    }
+  }
+
+  @Test
   void loadReturnsIndependentCopies() {
     Dataset a = BostonHousing.load();
     a.features()[0][0] = 999;

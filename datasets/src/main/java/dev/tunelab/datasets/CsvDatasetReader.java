@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * may enclose a cell; blank lines are skipped; every record must have as many cells as the first
  * record of the input. A header is <em>auto-detected</em> where allowed: the first record is a
  * header when any of its cells is not empty and not a number. Numbers are plain decimals with an
- * optional exponent ({@code 24}, {@code 0.00632}, {@code 1e-5}); an empty feature cell, or
- * {@code nan}, is a missing value and becomes {@link Double#NaN} (XGBoost treats NaN as
+ * optional exponent ({@code 24}, {@code 0.00632}, {@code 1e-5}); an empty feature cell,
+ * {@code nan} or R's {@code NA} is a missing value and becomes {@link Double#NaN} (XGBoost treats NaN as
  * missing); infinities are refused. Labels must be present and finite. A file with no data
  * records is an error.
  *

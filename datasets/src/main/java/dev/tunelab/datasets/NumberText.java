@@ -7,7 +7,8 @@ import java.math.RoundingMode;
 /**
  * Numbers as CSV text, both ways. Reading accepts plain decimal notation with an optional sign
  * and exponent ({@code 24}, {@code -0.5}, {@code .5}, {@code 1e-5}, {@code 6.575E+2}) and the
- * special words {@code nan}, {@code inf}, {@code infinity} in any case; it rejects what
+ * special words {@code nan}, {@code inf}, {@code infinity} in any case, and R's {@code NA}
+ * (missing, read as NaN); it rejects what
  * {@link Double#parseDouble} would also take but a CSV reader in Python or XGBoost would not
  * (hexadecimal, {@code 1d}, {@code 1f}). Writing gives the shortest decimal text that parses back
  * to the same {@code double}, integral values without {@code ".0"}.
@@ -27,6 +28,9 @@ final class NumberText {
     int i = 0;
     if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
       i++;
+    }
+    if (s.equals("NA")) {
+      return Double.NaN; // R's write.csv marks a missing value so
     }
     if (i < n && Character.isLetter(s.charAt(i))) {
       String word = s.substring(i).toLowerCase(java.util.Locale.ROOT);
@@ -92,14 +96,15 @@ final class NumberText {
    * The shortest decimal text that {@link #parse} turns back into exactly {@code v}: integral
    * values below 10<sup>15</sup> without a fraction ({@code 24}), plain notation for magnitudes
    * from 10<sup>-4</sup> to below 10<sup>16</sup> ({@code 0.00632}), scientific notation otherwise
-   * ({@code 1.5e-05} is written {@code 1.5e-5}).
+   * ({@code 1.5e-7}, {@code 1e22}): the same digits as Python's {@code repr}.
    *
    * @throws IllegalArgumentException for NaN and infinities (the caller decides how to write a
    *                                  missing value)
    */
   static String format(double v) {
     if (!Double.isFinite(v)) {
-      throw new IllegalArgumentException("cannot write " + v + " as a number; expected a finite value");
+      throw new IllegalArgumentException("cannot write " + v
+          + " as a number; expected a finite value");
     }
     if (v == 0) {
       return Double.doubleToRawLongBits(v) == 0 ? "0" : "-0";

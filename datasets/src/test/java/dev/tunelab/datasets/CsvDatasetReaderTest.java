@@ -71,7 +71,7 @@ class CsvDatasetReaderTest {
 
   @Test
   void emptyFeatureCellsAndNanAreMissing() throws Exception {
-    Dataset d = CsvDatasetReader.readLabelFirst(file("t.csv", "1,,2\n3,NaN,\n4,nan,5\n"));
+    Dataset d = CsvDatasetReader.readLabelFirst(file("t.csv", "1,,2\n3,NaN,\n4,NA,5\n"));
     assertTrue(Double.isNaN(d.features()[0][0]));
     assertEquals(2.0, d.features()[0][1]);
     assertTrue(Double.isNaN(d.features()[1][0]));
@@ -260,6 +260,14 @@ class CsvDatasetReaderTest {
     assertEquals(2, e.line());
     assertEquals(2, e.column());
     assertTrue(e.problem().contains("unbalanced"), e.getMessage());
+  }
+
+  @Test
+  void absurdlyWideRecordIsRefusedWithItsLine() throws Exception {
+    Path p = file("wide.csv", "1,2\n3,4\n" + "1,".repeat(10_001) + "1\n");
+    DataFormatException e = fails(() -> CsvDatasetReader.readLabelFirst(p));
+    assertEquals(3, e.line());
+    assertEquals("more than 10000 columns", e.problem());
   }
 
   @Test

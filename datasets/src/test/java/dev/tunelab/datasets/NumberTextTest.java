@@ -51,14 +51,14 @@ class NumberTextTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"1", "-1", "+1", "1.", ".5", "1e5", "1E+5", "1e-05", " 2 ", "NaN",
-      "nan", "Inf", "-infinity"})
+      "nan", "Inf", "-infinity", "NA"})
   void acceptedSyntax(String s) {
     assertTrue(NumberText.isNumber(s), s);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", " ", "abc", "1d", "1f", "0x1p3", "1e", "1e+", ".", "-", "1..2",
-      "1,5", "1 2", "infinit", "nana"})
+      "1,5", "1 2", "infinit", "nana", "na", "N/A"})
   void refusedSyntax(String s) {
     assertFalse(NumberText.isNumber(s), s);
   }

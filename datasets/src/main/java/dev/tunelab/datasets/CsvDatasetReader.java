@@ -1,0 +1,371 @@
+package dev.tunelab.datasets;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads user CSV files into a {@link Dataset}, with every problem reported as a
+ * {@link DataFormatException} that names the file, the 1-based line and the 1-based column.
+ *
+ * <p>Three layouts are read:
+ * <ul>
+ *   <li>{@link #readLabelFirst}: SageMaker's training-channel convention, the label in the first
+ *       column, usually no header;</li>
+ *   <li>{@link #readWithHeader}: a header row is required and the label is the named column;</li>
+ *   <li>{@link #readFeatures}: features only (batch-transform input), no label.</li>
+ * </ul>
+ *
+ * <p>Rules common to all: UTF-8 (a byte-order mark is ignored); comma-separated; double quotes
+ * may enclose a cell; blank lines are skipped; every record must have as many cells as the first
+ * record of the input. A header is <em>auto-detected</em> where allowed: the first record is a
+ * header when any of its cells is not empty and not a number. Numbers are plain decimals with an
+ * optional exponent ({@code 24}, {@code 0.00632}, {@code 1e-5}); an empty feature cell,
+ * {@code nan} or R's {@code NA} is a missing value and becomes {@link Double#NaN} (XGBoost treats NaN as
+ * missing); infinities are refused. Labels must be present and finite. A file with no data
+ * records is an error.
+ *
+ * <p>Parsing uses univocity-parsers, the CSV parser that tablesaw-core is built on (and brings
+ * along): it gives the physical line of each record, which tablesaw's {@code Table} reader does
+ * not (it counts data rows, and its inferred column types hide which cell was bad). Cells are
+ * then converted to {@code double} here, so that each bad cell is named precisely.
+ *
+ * <p>The {@link Provenance} of the result has the path as source and the sha256 of the bytes
+ * read; for a directory, the sha256 of its manifest: one line {@code <sha256>  <file name>\n}
+ * per file in the order read (the format of {@code sha256sum}).
+ */
+public final class CsvDatasetReader {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CsvDatasetReader.class);
+
+  private CsvDatasetReader() {}
+
+  /**
+   * Reads a SageMaker training channel: the label in the FIRST column, features after it. A
+   * header row is auto-detected (a first record with any non-numeric cell) and then gives the
+   * feature names (the label's name is ignored); otherwise the names are {@code f1..fN}. A
+   * directory is read as every {@code *.csv} file in it (not hidden, sorted by name),
+   * concatenated; all must have the same number of columns, and headers present in several files
+   * must agree. Label cells must be present and numeric; empty feature cells become NaN.
+   *
+   * @param fileOrDir a CSV file or a directory of CSV files
+   * @return the labelled data
+   * @throws DataFormatException naming file, line and column of the first problem
+   */
+  public static Dataset readLabelFirst(Path fileOrDir) {
+    return readChannel(fileOrDir, true);
+  }
+
+  /**
+   * Reads a CSV file whose first line is a header; the label is the column named
+   * {@code labelColumn} (for example {@code "medv"}) and every other column is a feature, in
+   * file order.
+   *
+   * @param file        one CSV file (not a directory)
+   * @param labelColumn the exact (case-sensitive) name of the label column in the header
+   * @return the labelled data
+   * @throws DataFormatException naming file, line and column of the first problem, including a
+   *                             missing header and an unknown label column
+   */
+  public static Dataset readWithHeader(Path file, String labelColumn) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(labelColumn, "labelColumn");
+    if (Files.isDirectory(file)) {
+      throw new DataFormatException(file, 0, 0, "is a directory; readWithHeader reads one CSV"
+          + " file (readLabelFirst and readFeatures also read directories)");
+    }
+    long t0 = System.nanoTime();
+    byte[] bytes = readBytes(file);
+    CsvRows rows = new CsvRows(file, bytes);
+    CsvRows.Row header = rows.next();
+    if (header == null) {
+      throw empty(file);
+    }
+    if (!isHeader(header)) {
+      throw new DataFormatException(file, header.line(), 0, "no header row: every cell is a"
+          + " number; readWithHeader needs column names on the first line, e.g. "
+          + "'crim,zn,...,medv' (readLabelFirst reads SageMaker's label-first files without one)");
+    }
+    int labelIndex = Arrays.asList(header.cells()).indexOf(labelColumn);
+    if (labelIndex < 0) {
+      throw new DataFormatException(file, header.line(), 0, "no column named '" + labelColumn
+          + "'; the header has " + Arrays.toString(header.cells()));
+    }
+    Accumulator acc = new Accumulator(labelIndex);
+    acc.start(file, header);
+    acc.names = featureNames(file, header, labelIndex);
+    acc.readData(file, rows, header.line());
+    Dataset d = acc.build(new Provenance(file.toString(), Hashes.sha256(bytes), ""));
+    LOG.debug("read {} rows x {} features from {} in {} ms", d.rows(), d.columns(), file,
+        (System.nanoTime() - t0) / 1_000_000);
+    return d;
+  }
+
+  /**
+   * Reads features only (batch-transform input, or a {@code test.csv}); a header is
+   * auto-detected as in {@link #readLabelFirst}, and directories are read the same way. The
+   * result has {@code labels() == null}.
+   *
+   * @param fileOrDir a CSV file or a directory of CSV files
+   * @return the unlabelled data
+   * @throws DataFormatException naming file, line and column of the first problem
+   */
+  public static Dataset readFeatures(Path fileOrDir) {
+    return readChannel(fileOrDir, false);
+  }
+
+  private static Dataset readChannel(Path fileOrDir, boolean labelFirst) {
+    Objects.requireNonNull(fileOrDir, "fileOrDir");
+    long t0 = System.nanoTime();
+    List<Path> files = channelFiles(fileOrDir);
+    Accumulator acc = new Accumulator(labelFirst ? 0 : -1);
+    StringBuilder manifest = new StringBuilder();
+    String sha = null;
+    for (Path file : files) {
+      byte[] bytes = readBytes(file);
+      sha = Hashes.sha256(bytes);
+      manifest.append(sha).append("  ").append(file.getFileName()).append('\n');
+      CsvRows rows = new CsvRows(file, bytes);
+      CsvRows.Row first = rows.next();
+      if (first == null) {
+        throw empty(file);
+      }
+      acc.start(file, first);
+      int headerLine = 0;
+      if (isHeader(first)) {
+        List<String> names = featureNames(file, first, acc.labelIndex);
+        if (acc.names == null) {
+          acc.names = names;
+          acc.namesFrom = file;
+        } else if (!acc.names.equals(names)) {
+          throw new DataFormatException(file, first.line(), 0, "header " + names
+              + " differs from the header of " + acc.namesFrom.getFileName() + " " + acc.names);
+        }
+        headerLine = first.line();
+      } else {
+        acc.addRow(file, first);
+      }
+      acc.readData(file, rows, headerLine);
+    }
+    boolean dir = files.size() != 1 || !files.get(0).equals(fileOrDir);
+    Provenance provenance = dir
+        ? new Provenance(fileOrDir.toString(),
+            Hashes.sha256(manifest.toString().getBytes(StandardCharsets.UTF_8)),
+            "concatenation of " + files.stream().map(p -> p.getFileName().toString())
+                .collect(Collectors.joining(", ")))
+        : new Provenance(fileOrDir.toString(), sha, "");
+    Dataset d = acc.build(provenance);
+    LOG.debug("read {} rows x {} features from {} in {} ms", d.rows(), d.columns(), fileOrDir,
+        (System.nanoTime() - t0) / 1_000_000);
+    return d;
+  }
+
+  /** The file itself, or the {@code *.csv} files of a directory sorted by name. */
+  private static List<Path> channelFiles(Path fileOrDir) {
+    if (!Files.exists(fileOrDir)) {
+      throw DataFormatException.noSuchFile(fileOrDir, null);
+    }
+    if (!Files.isDirectory(fileOrDir)) {
+      return List.of(fileOrDir);
+    }
+    List<Path> files;
+    try (Stream<Path> s = Files.list(fileOrDir)) {
+      files = s.filter(p -> {
+        String name = p.getFileName().toString();
+        return !name.startsWith(".") && name.toLowerCase(Locale.ROOT).endsWith(".csv")
+            && Files.isRegularFile(p);
+      }).sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
+          .collect(Collectors.toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list directory " + fileOrDir, e);
+    }
+    if (files.isEmpty()) {
+      throw new DataFormatException(fileOrDir, 0, 0, "no *.csv files in this directory");
+    }
+    return files;
+  }
+
+  private static byte[] readBytes(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw DataFormatException.noSuchFile(file, e);
+    } catch (AccessDeniedException e) {
+      throw new DataFormatException(file, 0, 0, "cannot read the file: permission denied", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  private static DataFormatException empty(Path file) {
+    return new DataFormatException(file, 0, 0, "file is empty");
+  }
+
+  /** A record is a header when any cell is neither empty nor a number. */
+  private static boolean isHeader(CsvRows.Row row) {
+    for (String c : row.cells()) {
+      if (!c.isBlank() && !NumberText.isNumber(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Names of the feature columns in a header; each must be non-empty and unique. */
+  private static List<String> featureNames(Path file, CsvRows.Row header, int labelIndex) {
+    String[] cells = header.cells();
+    List<String> names = new ArrayList<>(cells.length);
+    Map<String, Integer> seen = new HashMap<>();
+    for (int j = 0; j < cells.length; j++) {
+      if (j == labelIndex) {
+        continue;
+      }
+      String name = cells[j].strip();
+      if (name.isEmpty()) {
+        throw new DataFormatException(file, header.lineOf(j), j + 1,
+            "column name is empty; every feature column needs a name in the header");
+      }
+      Integer before = seen.putIfAbsent(name, j + 1);
+      if (before != null) {
+        throw new DataFormatException(file, header.lineOf(j), j + 1, "column name '" + name
+            + "' repeats column " + before + "; names must be unique");
+      }
+      names.add(name);
+    }
+    return names;
+  }
+
+  /** Shows a cell in a message: quoted, short, line breaks visible. */
+  static String show(String cell) {
+    String s = cell.length() > 40 ? cell.substring(0, 37) + "..." : cell;
+    return "'" + s.replace("\r", "\\r").replace("\n", "\\n") + "'";
+  }
+
+  /** Collects the rows of one or more files with the same layout. */
+  private static final class Accumulator {
+    final int labelIndex;
+    final List<double[]> features = new ArrayList<>();
+    double[] labels = new double[64];
+    List<String> names;
+    Path namesFrom;
+    int columns = -1;
+    Path columnsFile;
+    int columnsLine;
+
+    Accumulator(int labelIndex) {
+      this.labelIndex = labelIndex;
+    }
+
+    /** Checks the first record of a file against the first record of the input. */
+    void start(Path file, CsvRows.Row first) {
+      int n = first.cells().length;
+      if (columns < 0) {
+        int minimum = labelIndex >= 0 ? 2 : 1;
+        if (n < minimum) {
+          throw new DataFormatException(file, first.line(), 0, n + " column; expected the label"
+              + " and at least one feature, separated by commas");
+        }
+        columns = n;
+        columnsFile = file;
+        columnsLine = first.line();
+      } else {
+        checkColumns(file, first);
+      }
+    }
+
+    void checkColumns(Path file, CsvRows.Row row) {
+      int n = row.cells().length;
+      if (n != columns) {
+        String where = file.equals(columnsFile) ? "line " + columnsLine
+            : columnsFile.getFileName() + " line " + columnsLine;
+        throw new DataFormatException(file, row.line(), 0, n + (n == 1 ? " column" : " columns")
+            + ", expected " + columns + " (as in " + where + ")");
+      }
+    }
+
+    /** Reads the rest of a file; {@code headerLine} is 0 when the file has no header. */
+    void readData(Path file, CsvRows rows, int headerLine) {
+      int before = features.size();
+      for (CsvRows.Row row = rows.next(); row != null; row = rows.next()) {
+        checkColumns(file, row);
+        addRow(file, row);
+      }
+      if (headerLine > 0 && features.size() == before) {
+        throw new DataFormatException(file, 0, 0, "no data rows after the header on line "
+            + headerLine);
+      }
+    }
+
+    void addRow(Path file, CsvRows.Row row) {
+      String[] cells = row.cells();
+      double[] x = new double[cells.length - (labelIndex >= 0 ? 1 : 0)];
+      int k = 0;
+      for (int j = 0; j < cells.length; j++) {
+        String c = cells[j];
+        if (j == labelIndex) {
+          if (c.isBlank()) {
+            throw new DataFormatException(file, row.lineOf(j), j + 1, "label is missing");
+          }
+          double y = number(file, row, j);
+          if (!Double.isFinite(y)) {
+            throw new DataFormatException(file, row.lineOf(j), j + 1, "label must be a finite"
+                + " number, got " + show(c));
+          }
+          if (features.size() == labels.length) {
+            labels = Arrays.copyOf(labels, labels.length * 2);
+          }
+          labels[features.size()] = y;
+        } else {
+          double v = c.isBlank() ? Double.NaN : number(file, row, j);
+          if (Double.isInfinite(v)) {
+            throw new DataFormatException(file, row.lineOf(j), j + 1, show(c) + " is not a"
+                + " finite number; leave the cell empty (or write nan) for a missing value");
+          }
+          x[k++] = v;
+        }
+      }
+      features.add(x);
+    }
+
+    private static double number(Path file, CsvRows.Row row, int j) {
+      String c = row.cells()[j];
+      try {
+        return NumberText.parse(c);
+      } catch (NumberFormatException e) {
+        String hint = c.indexOf('\n') >= 0 ? " (a quoted cell runs over several lines: is a"
+            + " quote unbalanced?)" : "";
+        throw new DataFormatException(file, row.lineOf(j), j + 1, show(c) + " is not a number"
+            + hint);
+      }
+    }
+
+    Dataset build(Provenance provenance) {
+      List<String> featureNames = names;
+      int width = columns - (labelIndex >= 0 ? 1 : 0);
+      if (featureNames == null) {
+        featureNames = new ArrayList<>(width);
+        for (int i = 1; i <= width; i++) {
+          featureNames.add("f" + i);
+        }
+      }
+      double[][] x = features.toArray(new double[0][]);
+      double[] y = labelIndex >= 0 ? Arrays.copyOf(labels, x.length) : null;
+      return new Dataset(x, y, featureNames, provenance);
+    }
+  }
+}

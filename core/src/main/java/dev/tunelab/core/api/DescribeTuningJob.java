@@ -53,7 +53,7 @@ public final class DescribeTuningJob {
         case InProgress, Stopping -> inProgress++;
         case Stopped -> stopped++;
         case Failed -> {
-          if (j.failureReason() != null && j.failureReason().startsWith("RetryableError")) {
+          if (j.retryableFailure()) {
             retryable++;
           } else {
             nonRetryable++;

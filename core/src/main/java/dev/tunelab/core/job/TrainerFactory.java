@@ -5,7 +5,8 @@ import dev.tunelab.core.process.ProcessTrainer;
 import dev.tunelab.core.spec.AlgorithmSpec;
 import dev.tunelab.core.train.Trainer;
 import dev.tunelab.core.xgboost.XGBoostTrainer;
-import java.nio.file.Path;
+import dev.tunelab.core.spec.TrainingJobSpec;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Chooses the trainer for an AlgorithmSpecification: built-in XGBoost4J or a local process. */
@@ -15,15 +16,15 @@ public final class TrainerFactory {
 
   private TrainerFactory() { }
 
-  /**
-   * @param algorithm   the validated algorithm spec
-   * @param baseDir     folder the command's relative paths resolve against
-   * @param environment extra environment for a process
-   */
-  public static Trainer create(AlgorithmSpec algorithm, Path baseDir, Map<String, String> environment) {
+  /** The trainer for a validated training job spec. */
+  public static Trainer create(TrainingJobSpec spec) {
+    AlgorithmSpec algorithm = spec.algorithm();
     if (algorithm.bringYourOwn()) {
+      Map<String, String> contentTypes = new LinkedHashMap<>();
+      spec.channels().forEach(c -> contentTypes.put(c.name(), c.contentType()));
       return new ProcessTrainer(new ProcessCommand(algorithm.containerEntrypoint(),
-          algorithm.containerArguments(), baseDir, environment), algorithm.metricDefinitions());
+          algorithm.containerArguments(), spec.baseDir(), spec.environment()), algorithm.metricDefinitions(),
+          contentTypes);
     }
     return XGBOOST;
   }

@@ -73,7 +73,7 @@ public final class TrainingJobRunner {
    * hyperparameters: the template of a tuning job's training jobs.
    */
   public PreparedTrainingJob load(TrainingJobSpec spec) {
-    Trainer trainer = TrainerFactory.create(spec.algorithm(), spec.baseDir(), spec.environment());
+    Trainer trainer = TrainerFactory.create(spec);
     return loadChannels(spec, trainer);
   }
 

@@ -59,6 +59,7 @@ public final class TrainingSpecParts {
             + e.getMessage() + ")");
       }
     }
+    MetricDefinition.validate(metrics);
     List<String> entrypoint = r.strings("ContainerEntrypoint", 100);
     List<String> arguments = r.strings("ContainerArguments", 100);
     if (!arguments.isEmpty() && entrypoint.isEmpty()) {

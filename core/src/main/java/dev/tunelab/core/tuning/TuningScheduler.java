@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Counting follows SageMaker: every launched training job counts toward
  * MaxNumberOfTrainingJobs, except those that failed because the tuning process itself died
- * (reason {@value #RETRYABLE_PREFIX}...), which are replaced, as SageMaker replaces jobs that hit
+ * (marked retryable by the store, reason {@value #RETRYABLE_PREFIX}...), which are replaced, as SageMaker replaces jobs that hit
  * a retryable error.
  */
 final class TuningScheduler {
@@ -199,8 +199,7 @@ final class TuningScheduler {
 
   private void account(TrainingJobRecord r) {
     Configuration c = Configurations.fromStrings(spec.space(), r.tunedHyperParameters());
-    boolean retryable = r.status() == TrainingJobStatus.Failed && r.failureReason() != null
-        && r.failureReason().startsWith(RETRYABLE_PREFIX);
+    boolean retryable = r.status() == TrainingJobStatus.Failed && r.retryableFailure();
     if (!retryable) {
       counted++;
     }

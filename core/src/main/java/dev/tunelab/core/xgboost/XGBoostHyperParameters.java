@@ -118,14 +118,14 @@ public record XGBoostHyperParameters(
       checkMetricForObjective(metric, objective,
           values.containsKey("eval_metric") ? "eval_metric" : "_tuning_objective_metric");
     }
-    String treeMethod = values.get("tree_method");
+    String treeMethod = values.getOrDefault("tree_method", "");
     if (values.containsKey("monotone_constraints") && !List.of("exact", "hist").contains(treeMethod)) {
-      throw new SpecException(PREFIX + "tree_method", treeMethod,
+      throw new SpecException(PREFIX + "tree_method", values.get("tree_method"),
           "'exact' or 'hist' when monotone_constraints is set");
     }
     if (values.containsKey("interaction_constraints")
         && !List.of("exact", "hist", "approx").contains(treeMethod)) {
-      throw new SpecException(PREFIX + "tree_method", treeMethod,
+      throw new SpecException(PREFIX + "tree_method", values.get("tree_method"),
           "'exact', 'hist' or 'approx' when interaction_constraints is set");
     }
     OptionalInt esr = values.containsKey("early_stopping_rounds")

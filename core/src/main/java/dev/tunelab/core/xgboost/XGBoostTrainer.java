@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The model is saved as {@code jobDir/model/xgboost-model.json} (XGBoost's JSON format, which
  * Python's xgboost 1.7+ loads) and holds exactly {@code best_iteration + 1} rounds after early
- * stopping (trees cut with {@link ModelSlicer}; for {@code gblinear}, a copy taken at each new
- * best), else all rounds trained. A job stopped by the listener, {@code stopRequested} or
+ * stopping (for {@code gbtree}, the final trees cut with {@link ModelJson}; for {@code gblinear}
+ * and {@code dart}, a copy of the model taken at each new best), else all rounds trained. A job stopped by the listener, {@code stopRequested} or
  * {@code MaxRuntimeInSeconds} (checked before every round) ends STOPPED with the best model so far.
  *
  * <p>Thread-safe and stateless: each call builds its own matrices and booster, disposes them, and
@@ -177,8 +177,10 @@ public final class XGBoostTrainer implements Trainer {
       boolean maximize = false;
       RoundEvaluation best = null;
       RoundEvaluation last = null;
-      byte[] linearSnapshot = null;
-      boolean linear = "gblinear".equals(hp.values().get("booster"));
+      byte[] bestSnapshot = null;
+      // gblinear cannot be cut into rounds, and DART re-weights old trees in later rounds: keep a
+      // copy of the model at each new best instead of cutting the final one
+      boolean snapshots = List.of("gblinear", "dart").contains(hp.values().getOrDefault("booster", "gbtree"));
       Status status = Status.COMPLETED;
       String reason = null;
       boolean earlyStopped = false;
@@ -211,8 +213,8 @@ public final class XGBoostTrainer implements Trainer {
           double bestValue = best == null ? Double.NaN : best.find(VALIDATION, esMetric).exact();
           if (best == null || (maximize ? value > bestValue : value < bestValue)) {
             best = eval;
-            if (linear) {
-              linearSnapshot = booster.toByteArray("json");
+            if (snapshots) {
+              bestSnapshot = booster.toByteArray("json");
             }
           }
         }
@@ -237,7 +239,7 @@ public final class XGBoostTrainer implements Trainer {
         fin.metrics().forEach(m -> finalMetrics.put(m.sageMakerName(), m.value()));
       }
       Path model = rounds == 0 ? null
-          : save(booster, patience > 0 ? best.iteration() + 1 : rounds, rounds, linearSnapshot,
+          : save(booster, patience > 0 ? best.iteration() + 1 : rounds, rounds, bestSnapshot,
               patience > 0 ? best : null, esMetric);
       if (status == Status.STOPPED) {
         listener.log(reason);
@@ -279,14 +281,18 @@ public final class XGBoostTrainer implements Trainer {
       return null;
     }
 
-    private Path save(Booster booster, int keep, int rounds, byte[] linearSnapshot, RoundEvaluation best,
+    private Path save(Booster booster, int keep, int rounds, byte[] bestSnapshot, RoundEvaluation best,
         String esMetric) throws XGBoostError, IOException {
       byte[] json = booster.toByteArray("json");
-      if (keep < rounds) {
-        Map<String, String> attrs = new LinkedHashMap<>();
+      Map<String, String> attrs = new LinkedHashMap<>();
+      if (best != null) {
         attrs.put("best_iteration", Integer.toString(best.iteration()));
         attrs.put("best_score", Double.toString(best.find(VALIDATION, esMetric).exact()));
-        json = linearSnapshot != null ? linearSnapshot : ModelSlicer.keepRounds(json, keep, attrs);
+      }
+      if (keep < rounds && bestSnapshot != null) {
+        json = ModelJson.prepare(bestSnapshot, 0, attrs);
+      } else {
+        json = ModelJson.prepare(json, keep < rounds ? keep : 0, attrs);
       }
       Path dir = request.jobDir().resolve("model");
       Files.createDirectories(dir);

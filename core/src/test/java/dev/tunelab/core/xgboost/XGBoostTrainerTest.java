@@ -373,6 +373,21 @@ class XGBoostTrainerTest {
   }
 
   @Test
+  void dartEarlyStoppingSavesTheModelAsItWasAtTheBestRound() throws Exception {
+    // DART re-weights old trees in later rounds, so cutting the final model would not do
+    Map<String, String> hp = new HashMap<>(course());
+    hp.put("booster", "dart");
+    hp.put("rate_drop", "0.3");
+    hp.put("early_stopping_rounds", "3");
+    TrainingOutcome out = trainer.train(request("dart", hp), TrainingListener.NONE);
+    assertEquals(Status.COMPLETED, out.status(), out.failureReason());
+    assertTrue(out.roundsTrained() < 200, "dart should early stop, trained " + out.roundsTrained());
+    double fin = out.finalMetrics().get("validation:rmse");
+    double[] predicted = predict(out.modelArtifact(), boston.validation.features());
+    assertEquals(fin, rmse(predicted, boston.validation.labels()), 1e-5 * fin);
+  }
+
+  @Test
   void csvWeightsUsesTheFirstFeatureColumnAsWeights() throws Exception {
     Map<String, String> hp = Map.of("num_round", "10", "csv_weights", "1");
     RecordingListener listener = new RecordingListener();

@@ -69,7 +69,8 @@ def main():
     cold, bst = train_once(dtrain, dval)
     warm = [train_once(dtrain, dval)[0] for _ in range(a.repeats)]
     print(f"xgboost {xgb.__version__}: train {x_tr.shape}, validation {x_va.shape}")
-    print(f"best_iteration {bst.best_iteration} best validation-rmse {bst.best_score:.6g}")
+    print(f"best_iteration {bst.best_iteration} rounds_trained {bst.num_boosted_rounds()} "
+          f"best validation-rmse {bst.best_score:.6g}")
     print(f"cold_ms {cold:.1f} warm_median_ms {statistics.median(warm):.1f} warm_all_ms "
           + " ".join(f"{w:.1f}" for w in warm))
     if a.check_model:

@@ -1,0 +1,342 @@
+package dev.tunelab.core.xgboost;
+
+import dev.tunelab.core.spec.SpecException;
+import dev.tunelab.core.xgboost.ParameterDefinition.Kind;
+import dev.tunelab.core.xgboost.ParameterDefinition.Use;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * SageMaker's built-in XGBoost hyperparameters, parsed from the job's {@code HyperParameters}
+ * (all values strings) and validated with SageMaker's names, ranges and defaults.
+ *
+ * <p>Differences from SageMaker's container, on purpose:
+ * <ul>
+ *   <li>{@code eta} must be in (0, 1] (SageMaker accepts 0, which learns nothing).</li>
+ *   <li>{@code reg:linear} is accepted and trained as {@code reg:squarederror}.</li>
+ *   <li>{@code tree_method} absent or {@code auto} trains with {@code exact} when the training data
+ *       has fewer than 2<sup>22</sup> rows (what {@code auto} meant in the XGBoost versions of
+ *       SageMaker's images up to 1.7) and with {@code hist} above; {@code gpu_hist} trains with
+ *       {@code hist} on the CPU.</li>
+ *   <li>Parameters XGBoost 2.0 removed ({@code sketch_eps}, {@code dsplit}, {@code predictor},
+ *       {@code lambda_bias}, ...) are checked and then ignored; {@code verbosity} and {@code silent}
+ *       are checked and ignored because the native library always runs silent (its output cannot be
+ *       captured) and the trainer writes the log itself.</li>
+ *   <li>Metrics SageMaker's container computes in Python ({@code accuracy}, {@code f1}, {@code mse},
+ *       {@code r2}, ...) are rejected: only metrics XGBoost computes natively are supported.</li>
+ *   <li>Integers may be written as integral decimals ({@code "5.0"}), as a tuner may send them.</li>
+ * </ul>
+ *
+ * @param numRound              boosting rounds (required, at least 1)
+ * @param earlyStoppingRounds   stop after this many rounds without a new best validation score
+ * @param objective             the XGBoost objective ({@code reg:squarederror} by default; never
+ *                              {@code reg:linear})
+ * @param evalMetrics           evaluation metrics in the order XGBoost reports them: the union of
+ *                              {@code eval_metric} and the metric of {@code _tuning_objective_metric}
+ *                              (sorted when both are given, as SageMaker does); empty means
+ *                              XGBoost's default metric for the objective
+ * @param tuningObjectiveMetric {@code _tuning_objective_metric}, for example {@code validation:rmse}
+ * @param nthread               {@code nthread} when given
+ * @param csvWeights            {@code csv_weights=1}: the first feature column of the train channel
+ *                              holds instance weights
+ * @param values                every accepted hyperparameter by canonical SageMaker name, with its
+ *                              normalised value (aliases such as {@code learning_rate} resolved)
+ */
+public record XGBoostHyperParameters(
+    int numRound,
+    OptionalInt earlyStoppingRounds,
+    String objective,
+    List<String> evalMetrics,
+    Optional<String> tuningObjectiveMetric,
+    OptionalInt nthread,
+    boolean csvWeights,
+    Map<String, String> values) {
+
+  /** Rows from which {@code tree_method=auto} means {@code hist} rather than {@code exact}. */
+  public static final long AUTO_EXACT_MAX_ROWS = 1L << 22;
+
+  private static final String PREFIX = "HyperParameters.";
+  private static final Pattern DECIMAL =
+      Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+  private static final Pattern NESTED_LIST =
+      Pattern.compile("\\[\\s*(\\[\\s*\\d+(\\s*,\\s*\\d+)*\\s*\\](\\s*,\\s*\\[\\s*\\d+(\\s*,\\s*\\d+)*\\s*\\])*)?\\s*\\]");
+
+  public XGBoostHyperParameters {
+    evalMetrics = List.copyOf(evalMetrics);
+    values = Collections.unmodifiableMap(new TreeMap<>(values));
+  }
+
+  /**
+   * Parses and validates SageMaker hyperparameters.
+   *
+   * @throws SpecException naming the hyperparameter ({@code HyperParameters.<name>}), the value and
+   *     what would be accepted
+   */
+  public static XGBoostHyperParameters parse(Map<String, String> hyperParameters) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : new TreeMap<>(hyperParameters).entrySet()) {
+      String given = e.getKey();
+      String name = HyperParameterCatalog.ALIASES.getOrDefault(given, given);
+      ParameterDefinition def = HyperParameterCatalog.get(name);
+      if (def == null) {
+        if (given.equals("_kfold") || given.equals("_num_cv_round")) {
+          throw new SpecException(PREFIX + given, e.getValue(),
+              "no value: SageMaker's k-fold cross-validation is not supported by TuneLab");
+        }
+        throw new SpecException(PREFIX + given, e.getValue(),
+            "one of the XGBoost hyperparameters: " + String.join(", ", HyperParameterCatalog.names())
+                + " (aliases: " + String.join(", ", new TreeSet<>(HyperParameterCatalog.ALIASES.keySet())) + ")");
+      }
+      if (values.containsKey(name)) {
+        throw new SpecException(PREFIX + given, e.getValue(),
+            "only one of " + name + " and its alias " + given);
+      }
+      values.put(name, normalise(def, given, e.getValue()));
+    }
+
+    String numRound = values.get("num_round");
+    if (numRound == null) {
+      throw new SpecException(PREFIX + "num_round", null, "an integer >= 1 (num_round is required)");
+    }
+    String objective = values.getOrDefault("objective", "reg:squarederror");
+    if (objective.equals("reg:linear")) {
+      objective = "reg:squarederror";
+    }
+    checkNumClass(objective, values.get("num_class"));
+
+    Optional<String> tuning = Optional.ofNullable(values.get("_tuning_objective_metric"));
+    List<String> evalMetrics = evalMetrics(values.get("eval_metric"), tuning);
+    for (String metric : evalMetrics) {
+      checkMetricForObjective(metric, objective,
+          values.containsKey("eval_metric") ? "eval_metric" : "_tuning_objective_metric");
+    }
+    String treeMethod = values.getOrDefault("tree_method", "");
+    if (values.containsKey("monotone_constraints") && !List.of("exact", "hist").contains(treeMethod)) {
+      throw new SpecException(PREFIX + "tree_method", values.get("tree_method"),
+          "'exact' or 'hist' when monotone_constraints is set");
+    }
+    if (values.containsKey("interaction_constraints")
+        && !List.of("exact", "hist", "approx").contains(treeMethod)) {
+      throw new SpecException(PREFIX + "tree_method", values.get("tree_method"),
+          "'exact', 'hist' or 'approx' when interaction_constraints is set");
+    }
+    OptionalInt esr = values.containsKey("early_stopping_rounds")
+        ? OptionalInt.of(Integer.parseInt(values.get("early_stopping_rounds"))) : OptionalInt.empty();
+    OptionalInt nthread = values.containsKey("nthread")
+        ? OptionalInt.of(Integer.parseInt(values.get("nthread"))) : OptionalInt.empty();
+    return new XGBoostHyperParameters(Integer.parseInt(numRound), esr, objective, evalMetrics, tuning,
+        nthread, "1".equals(values.get("csv_weights")), values);
+  }
+
+  /**
+   * The metric early stopping watches on the validation channel: the metric of
+   * {@code _tuning_objective_metric} when given, else the last of {@link #evalMetrics()}; empty
+   * when neither is given (then the trainer uses the last metric XGBoost reports).
+   */
+  public Optional<String> earlyStoppingMetric() {
+    if (tuningObjectiveMetric.isPresent()) {
+      String t = tuningObjectiveMetric.get();
+      return Optional.of(t.substring(t.indexOf(':') + 1));
+    }
+    return evalMetrics.isEmpty() ? Optional.empty() : Optional.of(evalMetrics.get(evalMetrics.size() - 1));
+  }
+
+  /**
+   * The XGBoost4J booster parameters (XGBoost's names, except {@code eval_metric}, which is set
+   * once per metric from {@link #evalMetrics()}), with the native library silenced.
+   *
+   * @param defaultThreads threads to use when {@code nthread} is not given (at least 1)
+   * @param trainRows      rows of the training data, to resolve {@code tree_method=auto}
+   */
+  public Map<String, String> boosterParams(int defaultThreads, long trainRows) {
+    Map<String, String> params = new TreeMap<>();
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      ParameterDefinition def = HyperParameterCatalog.get(e.getKey());
+      if (def.use() == Use.BOOSTER && !def.xgboostName().equals("eval_metric")) {
+        params.put(def.xgboostName(), e.getValue());
+      }
+    }
+    params.put(HyperParameterCatalog.get("objective").xgboostName(), objective);
+    params.putIfAbsent(HyperParameterCatalog.get("nthread").xgboostName(), Integer.toString(defaultThreads));
+    String treeMethodName = HyperParameterCatalog.get("tree_method").xgboostName();
+    String treeMethod = params.getOrDefault(treeMethodName, "auto");
+    if (treeMethod.equals("auto")) {
+      treeMethod = trainRows < AUTO_EXACT_MAX_ROWS ? "exact" : "hist";
+    } else if (treeMethod.equals("gpu_hist")) {
+      treeMethod = "hist";
+    }
+    if (!"gblinear".equals(params.get("booster"))) {
+      params.put(treeMethodName, treeMethod);
+    } else {
+      params.remove(treeMethodName);
+    }
+    params.put("verbosity", "0");
+    return params;
+  }
+
+  private static List<String> evalMetrics(String evalMetric, Optional<String> tuning) {
+    List<String> given = evalMetric == null ? List.of() : List.of(evalMetric.split(","));
+    if (tuning.isEmpty()) {
+      return given;
+    }
+    String t = tuning.get();
+    String metric = t.substring(t.indexOf(':') + 1);
+    if (given.isEmpty()) {
+      return List.of(metric);
+    }
+    TreeSet<String> union = new TreeSet<>(given);
+    union.add(metric);
+    return new ArrayList<>(union);
+  }
+
+  private static void checkNumClass(String objective, String numClass) {
+    boolean multi = objective.startsWith("multi:");
+    if (multi && numClass == null) {
+      throw new SpecException(PREFIX + "num_class", null,
+          "an integer >= 2 (required for objective " + objective + ")");
+    }
+    if (!multi && numClass != null) {
+      throw new SpecException(PREFIX + "num_class", numClass,
+          "no value: num_class is only for the multi:softmax and multi:softprob objectives");
+    }
+  }
+
+  private static void checkMetricForObjective(String metric, String objective, String field) {
+    if (metric.startsWith("auc") && !(objective.startsWith("binary:") || objective.startsWith("rank:"))) {
+      throw new SpecException(PREFIX + field, metric,
+          "a metric valid for objective " + objective + " ('auc' needs a binary: or rank: objective)");
+    }
+    if (metric.equals("aft-nloglik") && !objective.equals("survival:aft")) {
+      throw new SpecException(PREFIX + field, metric,
+          "a metric valid for objective " + objective + " ('aft-nloglik' needs survival:aft)");
+    }
+  }
+
+  private static String normalise(ParameterDefinition def, String given, String raw) {
+    String field = PREFIX + given;
+    if (raw == null) {
+      throw new SpecException(field, null, "a value");
+    }
+    String v = raw.trim();
+    switch (def.kind()) {
+      case INTEGER: {
+        String expected = def.interval().describe(true);
+        if (!DECIMAL.matcher(v).matches()) {
+          throw new SpecException(field, raw, expected);
+        }
+        double d = Double.parseDouble(v);
+        if (d != Math.rint(d) || !def.interval().contains(d) || Math.abs(d) > Integer.MAX_VALUE) {
+          throw new SpecException(field, raw, expected);
+        }
+        return Long.toString((long) d);
+      }
+      case NUMBER: {
+        String expected = def.interval().describe(false);
+        if (!DECIMAL.matcher(v).matches() || !def.interval().contains(Double.parseDouble(v))) {
+          throw new SpecException(field, raw, expected);
+        }
+        return v;
+      }
+      case CHOICE:
+        if (!def.choices().contains(v)) {
+          throw new SpecException(field, raw, "one of " + String.join(", ", def.choices()));
+        }
+        return v;
+      case CHOICE_LIST: {
+        List<String> items = splitList(v);
+        for (String item : items) {
+          if (!def.choices().contains(item)) {
+            throw new SpecException(field, raw,
+                "a comma-separated list of " + String.join(", ", def.choices()));
+          }
+        }
+        return String.join(",", items);
+      }
+      case METRIC_LIST: {
+        List<String> items = splitList(v);
+        if (items.isEmpty()) {
+          throw new SpecException(field, raw, "a comma-separated list of " + metricWords());
+        }
+        for (String item : items) {
+          checkMetric(field, raw, item);
+        }
+        return String.join(",", items);
+      }
+      case CHANNEL_METRIC: {
+        int colon = v.indexOf(':');
+        String expected = "train:<metric> or validation:<metric> with <metric> " + metricWords();
+        if (colon < 0 || !List.of("train", "validation").contains(v.substring(0, colon))) {
+          throw new SpecException(field, raw, expected);
+        }
+        checkMetric(field, raw, v.substring(colon + 1));
+        return v;
+      }
+      case SIGN_TUPLE: {
+        String expected = "a tuple of -1, 0 and 1 such as (1,0,-1)";
+        if (v.length() < 2 || !((v.startsWith("(") && v.endsWith(")")) || (v.startsWith("[") && v.endsWith("]")))) {
+          throw new SpecException(field, raw, expected);
+        }
+        List<String> items = splitList(v.substring(1, v.length() - 1));
+        if (items.isEmpty()) {
+          throw new SpecException(field, raw, expected);
+        }
+        for (String item : items) {
+          if (!List.of("-1", "0", "1").contains(item)) {
+            throw new SpecException(field, raw, expected);
+          }
+        }
+        return "(" + String.join(",", items) + ")";
+      }
+      case NESTED_INDEX_LIST:
+        if (!NESTED_LIST.matcher(v).matches()) {
+          throw new SpecException(field, raw, "a list of lists of feature indices such as [[0,1],[2,3,4]]");
+        }
+        return v.replaceAll("\\s+", "");
+      default:
+        throw new IllegalStateException("unhandled kind " + def.kind());
+    }
+  }
+
+  private static void checkMetric(String field, String raw, String metric) {
+    int at = metric.indexOf('@');
+    String base = at < 0 ? metric : metric.substring(0, at);
+    if (HyperParameterCatalog.CONTAINER_ONLY_METRICS.contains(base)) {
+      throw new SpecException(field, raw, metricWords() + " ('" + base
+          + "' is computed by SageMaker's container, not by XGBoost, and is not supported here)");
+    }
+    if (!HyperParameterCatalog.NATIVE_METRICS.contains(base)) {
+      throw new SpecException(field, raw, metricWords());
+    }
+    if (at >= 0) {
+      String threshold = metric.substring(at + 1);
+      if (!List.of("error", "ndcg", "map").contains(base) || !DECIMAL.matcher(threshold).matches()) {
+        throw new SpecException(field, raw,
+            "a metric with a numeric threshold only for error, ndcg and map, such as error@0.7 or ndcg@5");
+      }
+    }
+  }
+
+  private static String metricWords() {
+    return "one of " + String.join(", ", new TreeSet<>(HyperParameterCatalog.NATIVE_METRICS))
+        + " (error@t, ndcg@n and map@n also accepted)";
+  }
+
+  private static List<String> splitList(String v) {
+    List<String> items = new ArrayList<>();
+    for (String s : v.split(",", -1)) {
+      String t = s.trim();
+      if (!t.isEmpty()) {
+        items.add(t);
+      }
+    }
+    return items;
+  }
+}

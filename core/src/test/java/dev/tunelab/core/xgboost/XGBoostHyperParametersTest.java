@@ -1,0 +1,228 @@
+package dev.tunelab.core.xgboost;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tunelab.core.spec.SpecException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class XGBoostHyperParametersTest {
+
+  static Map<String, String> with(String... kv) {
+    Map<String, String> m = new HashMap<>();
+    m.put("num_round", "10");
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put(kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  static SpecException rejected(Map<String, String> hp) {
+    return assertThrows(SpecException.class, () -> XGBoostHyperParameters.parse(hp));
+  }
+
+  @Test
+  void defaultsFollowSageMaker() {
+    XGBoostHyperParameters hp = XGBoostHyperParameters.parse(Map.of("num_round", "10"));
+    assertEquals(10, hp.numRound());
+    assertEquals(OptionalInt.empty(), hp.earlyStoppingRounds());
+    assertEquals("reg:squarederror", hp.objective());
+    assertEquals(List.of(), hp.evalMetrics());
+    assertEquals(Optional.empty(), hp.earlyStoppingMetric());
+    assertFalse(hp.csvWeights());
+    Map<String, String> params = hp.boosterParams(3, 227);
+    assertEquals(Map.of("objective", "reg:squarederror", "nthread", "3", "tree_method", "exact", "verbosity", "0"),
+        params);
+  }
+
+  @Test
+  void courseHyperParametersMapToXGBoostNames() {
+    Map<String, String> course = Map.of("max_depth", "5", "eta", "0.2", "gamma", "4", "min_child_weight", "6",
+        "subsample", "0.8", "objective", "reg:linear", "early_stopping_rounds", "10", "num_round", "200",
+        "_tuning_objective_metric", "validation:rmse");
+    XGBoostHyperParameters hp = XGBoostHyperParameters.parse(course);
+    assertEquals("reg:squarederror", hp.objective());
+    assertEquals(OptionalInt.of(10), hp.earlyStoppingRounds());
+    assertEquals(List.of("rmse"), hp.evalMetrics());
+    assertEquals(Optional.of("rmse"), hp.earlyStoppingMetric());
+    Map<String, String> params = hp.boosterParams(1, 227);
+    assertEquals("5", params.get("max_depth"));
+    assertEquals("0.2", params.get("eta"));
+    assertEquals("4", params.get("gamma"));
+    assertEquals("6", params.get("min_child_weight"));
+    assertEquals("0.8", params.get("subsample"));
+    assertEquals("reg:squarederror", params.get("objective"));
+    assertFalse(params.containsKey("num_round"));
+    assertFalse(params.containsKey("early_stopping_rounds"));
+    assertFalse(params.containsKey("_tuning_objective_metric"));
+    assertFalse(params.containsKey("eval_metric"), "eval_metric is set once per metric by the trainer");
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(delimiter = ';', value = {
+      "eta;0;a number in (0, 1]",
+      "eta;1.5;a number in (0, 1]",
+      "eta;fast;a number in (0, 1]",
+      "eta;NaN;a number in (0, 1]",
+      "learning_rate;-0.1;a number in (0, 1]",
+      "gamma;-1;a number >= 0",
+      "max_depth;2.5;an integer >= 0",
+      "max_depth;-1;an integer >= 0",
+      "min_child_weight;-0.1;a number >= 0",
+      "max_delta_step;-1;a number >= 0",
+      "subsample;0;a number in (0, 1]",
+      "subsample;1.01;a number in (0, 1]",
+      "colsample_bytree;0;a number in (0, 1]",
+      "colsample_bylevel;2;a number in (0, 1]",
+      "colsample_bynode;-1;a number in (0, 1]",
+      "alpha;-1;a number >= 0",
+      "lambda;-2;a number >= 0",
+      "num_round;0;an integer >= 1",
+      "num_round;ten;an integer >= 1",
+      "early_stopping_rounds;0;an integer >= 1",
+      "scale_pos_weight;0;a number > 0",
+      "tweedie_variance_power;2;a number in (1, 2)",
+      "seed;2147483647;an integer in (-2147483648, 2147483647)",
+      "verbosity;4;an integer in [0, 3]",
+      "nthread;0;an integer >= 1",
+      "csv_weights;2;an integer in [0, 1]",
+      "objective;reg:magic;one of binary:logistic",
+      "booster;gbforest;one of gbtree, gblinear, dart",
+      "tree_method;fastest;one of auto, exact, approx, hist, gpu_hist",
+      "grow_policy;breadth;one of depthwise, lossguide",
+      "eval_metric;rmse,foo;one of ",
+      "eval_metric;mse;is computed by SageMaker's container",
+      "eval_metric;rmse@3;a metric with a numeric threshold",
+      "_tuning_objective_metric;test:rmse;train:<metric> or validation:<metric>",
+      "_tuning_objective_metric;validation:accuracy;is computed by SageMaker's container",
+      "monotone_constraints;(1,2);a tuple of -1, 0 and 1",
+      "interaction_constraints;[0,1];a list of lists of feature indices"})
+  void badValuesAreRejectedNamingFieldValueAndWhatIsAccepted(String name, String value, String expected) {
+    SpecException e = rejected(with(name, value));
+    assertEquals("HyperParameters." + name, e.field());
+    assertTrue(e.getMessage().contains("'" + value + "'"), e.getMessage());
+    assertTrue(e.getMessage().contains(expected), e.getMessage());
+  }
+
+  @Test
+  void etaZeroMessageIsExact() {
+    assertEquals("HyperParameters.eta: got '0'; expected a number in (0, 1]", rejected(with("eta", "0")).getMessage());
+  }
+
+  @Test
+  void unknownNameIsRejectedListingTheKnownOnes() {
+    SpecException e = rejected(with("max_dept", "5"));
+    assertEquals("HyperParameters.max_dept", e.field());
+    assertTrue(e.getMessage().contains("one of the XGBoost hyperparameters: num_round, "), e.getMessage());
+    assertTrue(e.getMessage().contains("max_depth"));
+  }
+
+  @Test
+  void numRoundIsRequired() {
+    SpecException e = rejected(Map.of("eta", "0.2"));
+    assertEquals("HyperParameters.num_round", e.field());
+    assertTrue(e.getMessage().contains("missing"));
+  }
+
+  @Test
+  void regLinearIsTheOldNameOfSquaredError() {
+    assertEquals("reg:squarederror", XGBoostHyperParameters.parse(with("objective", "reg:linear")).objective());
+  }
+
+  @Test
+  void multiClassNeedsNumClassAndOnlyMultiClassAcceptsIt() {
+    assertEquals("HyperParameters.num_class", rejected(with("objective", "multi:softmax")).field());
+    assertEquals("HyperParameters.num_class", rejected(with("num_class", "3")).field());
+    XGBoostHyperParameters hp = XGBoostHyperParameters.parse(with("objective", "multi:softprob", "num_class", "3"));
+    assertEquals("3", hp.boosterParams(1, 10).get("num_class"));
+  }
+
+  @Test
+  void aucNeedsAClassificationOrRankingObjective() {
+    SpecException e = rejected(with("eval_metric", "auc"));
+    assertEquals("HyperParameters.eval_metric", e.field());
+    assertEquals(List.of("auc"),
+        XGBoostHyperParameters.parse(with("eval_metric", "auc", "objective", "binary:logistic")).evalMetrics());
+  }
+
+  @Test
+  void tuningMetricIsAddedToEvalMetricsAndDecidesEarlyStopping() {
+    XGBoostHyperParameters both = XGBoostHyperParameters.parse(
+        with("eval_metric", "rmse,mae", "_tuning_objective_metric", "validation:rmse"));
+    assertEquals(List.of("mae", "rmse"), both.evalMetrics());
+    assertEquals(Optional.of("rmse"), both.earlyStoppingMetric());
+    XGBoostHyperParameters evalOnly = XGBoostHyperParameters.parse(with("eval_metric", "rmse,mae"));
+    assertEquals(List.of("rmse", "mae"), evalOnly.evalMetrics());
+    assertEquals(Optional.of("mae"), evalOnly.earlyStoppingMetric(), "the last eval metric");
+    XGBoostHyperParameters threshold = XGBoostHyperParameters.parse(
+        with("objective", "binary:logistic", "eval_metric", "error@0.7"));
+    assertEquals(List.of("error@0.7"), threshold.evalMetrics());
+  }
+
+  @Test
+  void aliasesResolveAndMayNotBeGivenTwice() {
+    XGBoostHyperParameters hp = XGBoostHyperParameters.parse(with("learning_rate", "0.1", "reg_alpha", "2"));
+    assertEquals("0.1", hp.boosterParams(1, 10).get("eta"));
+    assertEquals("2", hp.boosterParams(1, 10).get("alpha"));
+    SpecException e = rejected(with("eta", "0.1", "learning_rate", "0.2"));
+    assertTrue(e.getMessage().contains("only one of eta and its alias learning_rate"), e.getMessage());
+  }
+
+  @Test
+  void integersMayBeWrittenAsIntegralDecimals() {
+    assertEquals("5", XGBoostHyperParameters.parse(with("max_depth", "5.0")).boosterParams(1, 10).get("max_depth"));
+    assertEquals(200, XGBoostHyperParameters.parse(Map.of("num_round", "200.0")).numRound());
+  }
+
+  @Test
+  void nthreadOverridesTheRequestThreads() {
+    XGBoostHyperParameters hp = XGBoostHyperParameters.parse(with("nthread", "2"));
+    assertEquals(OptionalInt.of(2), hp.nthread());
+    assertEquals("2", hp.boosterParams(8, 10).get("nthread"));
+  }
+
+  @Test
+  void treeMethodAutoIsExactForSmallDataAndHistForLarge() {
+    assertEquals("exact", XGBoostHyperParameters.parse(with()).boosterParams(1, 1000).get("tree_method"));
+    assertEquals("hist", XGBoostHyperParameters.parse(with("tree_method", "auto"))
+        .boosterParams(1, XGBoostHyperParameters.AUTO_EXACT_MAX_ROWS).get("tree_method"));
+    assertEquals("hist", XGBoostHyperParameters.parse(with("tree_method", "gpu_hist")).boosterParams(1, 10).get("tree_method"));
+    assertEquals("approx", XGBoostHyperParameters.parse(with("tree_method", "approx")).boosterParams(1, 10).get("tree_method"));
+  }
+
+  @Test
+  void constraintsNeedATreeMethodThatSupportsThem() {
+    SpecException e = rejected(with("monotone_constraints", "(1,0,-1)"));
+    assertEquals("HyperParameters.tree_method", e.field());
+    XGBoostHyperParameters hp = XGBoostHyperParameters.parse(
+        with("monotone_constraints", "[1, 0, -1]", "tree_method", "hist", "interaction_constraints", "[[0, 1], [2]]"));
+    assertEquals("(1,0,-1)", hp.boosterParams(1, 10).get("monotone_constraints"));
+    assertEquals("[[0,1],[2]]", hp.boosterParams(1, 10).get("interaction_constraints"));
+  }
+
+  @Test
+  void parametersXGBoostRemovedAreAcceptedButNotPassed() {
+    XGBoostHyperParameters hp = XGBoostHyperParameters.parse(
+        with("sketch_eps", "0.03", "predictor", "cpu_predictor", "silent", "1", "verbosity", "2"));
+    Map<String, String> params = hp.boosterParams(1, 10);
+    assertFalse(params.containsKey("sketch_eps"));
+    assertFalse(params.containsKey("predictor"));
+    assertEquals("0", params.get("verbosity"), "the native library always runs silent");
+    assertEquals("0.03", hp.values().get("sketch_eps"));
+  }
+
+  @Test
+  void kFoldIsRejectedAsUnsupported() {
+    SpecException e = rejected(with("_kfold", "5"));
+    assertTrue(e.getMessage().contains("k-fold cross-validation is not supported"), e.getMessage());
+  }
+}

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tunelab", mixinStandardHelpOptions = true, version = "tunelab 0.1.0",
     description = "Hyperparameter tuning on your own machine, SageMaker-compatible.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, BenchmarkCommand.class})
 public final class Main implements Runnable {
 
   @Override

@@ -11,14 +11,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
-import smile.math.BFGS;
-import smile.math.DifferentiableMultivariateFunction;
 
 /**
  * Maximises log expected improvement over the valid points of a space: scores many candidates
  * (a randomly shifted Sobol sequence in the ranges' scaled coordinates, plus Gaussian
  * perturbations of the best observed points), refines the best few with L-BFGS-B over the
- * numeric coordinates (categoricals held), snaps every result to a valid configuration through
+ * numeric coordinates (categoricals held; {@link BoundedBfgs}), snaps every result to a valid configuration through
  * the encoder, and returns the best one not excluded.
  */
 final class AcquisitionOptimizer {
@@ -131,34 +129,26 @@ final class AcquisitionOptimizer {
       z[k] = base[freeDims[k]];
       hi[k] = 1.0;
     }
-    DifferentiableMultivariateFunction f = new DifferentiableMultivariateFunction() {
-      @Override
-      public double f(double[] zz) {
-        return g(zz, new double[m]);
+    BoundedBfgs.Objective f = (zz, grad) -> {
+      double[] xx = base.clone();
+      for (int k = 0; k < m; k++) {
+        xx[freeDims[k]] = zz[k];
       }
-
-      @Override
-      public double g(double[] zz, double[] grad) {
-        double[] xx = base.clone();
-        for (int k = 0; k < m; k++) {
-          xx[freeDims[k]] = Math.min(1, Math.max(0, zz[k]));
-        }
-        GaussianProcess.Posterior post = gp.predictWithGradient(xx);
-        double sd = Math.sqrt(post.variance());
-        double[] e = LogExpectedImprovement.valueAndDerivatives(post.mean(), sd, best);
-        if (!Double.isFinite(e[0])) {
-          Arrays.fill(grad, 0.0);
-          return 1e30;
-        }
-        for (int k = 0; k < m; k++) {
-          int j = freeDims[k];
-          grad[k] = -(e[1] * post.meanGradient()[j] + e[2] * post.varianceGradient()[j] / (2 * sd));
-        }
-        return -e[0];
+      GaussianProcess.Posterior post = gp.predictWithGradient(xx);
+      double sd = Math.sqrt(post.variance());
+      double[] e = LogExpectedImprovement.valueAndDerivatives(post.mean(), sd, best);
+      if (!Double.isFinite(e[0])) {
+        java.util.Arrays.fill(grad, 0.0);
+        return Double.POSITIVE_INFINITY;
       }
+      for (int k = 0; k < m; k++) {
+        int j = freeDims[k];
+        grad[k] = -(e[1] * post.meanGradient()[j] + e[2] * post.varianceGradient()[j] / (2 * sd));
+      }
+      return -e[0];
     };
     try {
-      BFGS.minimize(f, 5, z, lo, hi, 1e-6, maxIter);
+      BoundedBfgs.minimize(f, z, lo, hi, maxIter, 1e-6);
     } catch (RuntimeException e) {
       return null;
     }

@@ -3,12 +3,10 @@ package dev.tunelab.optimizer.gp;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import smile.math.BFGS;
-import smile.math.DifferentiableMultivariateFunction;
 
 /**
  * Fits kernel hyperparameters by maximising log marginal likelihood plus {@link HyperPrior}
- * with bounded L-BFGS-B (smile's {@link BFGS}) from several starts: the first at the prior's
+ * with a bounded quasi-Newton method ({@link BoundedBfgs}) from several starts: the first at the prior's
  * centre, the others drawn at random; the best finite optimum wins. Bounds, in natural units:
  * length scales [0.01, 100], signal variance [0.01, 100], noise variance [1e-6, 1] (1e-6 is
  * the noise floor). If every start fails, the prior's centre is returned and a warning logged.
@@ -52,37 +50,25 @@ public final class GpFitter {
     hi[d] = Math.log(100);
     lo[d + 1] = Math.log(NOISE_FLOOR);
     hi[d + 1] = 0;
-    DifferentiableMultivariateFunction f = new DifferentiableMultivariateFunction() {
-      @Override
-      public double f(double[] theta) {
-        return g(theta, new double[p]);
+    BoundedBfgs.Objective f = (theta, grad) -> {
+      double v = lml.valueAndGradient(theta, grad);
+      if (!Double.isFinite(v)) {
+        java.util.Arrays.fill(grad, 0.0);
+        return Double.POSITIVE_INFINITY;
       }
-
-      @Override
-      public double g(double[] theta, double[] grad) {
-        double v = lml.valueAndGradient(theta, grad);
-        if (!Double.isFinite(v)) {
-          java.util.Arrays.fill(grad, 0.0);
-          return 1e30;
-        }
-        v += HyperPrior.logDensity(theta, grad);
-        for (int i = 0; i < p; i++) {
-          grad[i] = -grad[i];
-        }
-        return -v;
+      v += HyperPrior.logDensity(theta, grad);
+      for (int i = 0; i < p; i++) {
+        grad[i] = -grad[i];
       }
+      return -v;
     };
     double[] best = null;
     double bestValue = Double.POSITIVE_INFINITY;
     for (int s = 0; s < starts; s++) {
       double[] theta = s == 0 ? defaults(d).theta() : randomStart(d, rng);
       try {
-        BFGS.minimize(f, 5, theta, lo, hi, 1e-5, maxIter);
-        for (int i = 0; i < p; i++) {
-          theta[i] = Math.min(hi[i], Math.max(lo[i], theta[i]));
-        }
-        double v = f.f(theta);
-        if (Double.isFinite(v) && v < 1e29 && v < bestValue) {
+        double v = BoundedBfgs.minimize(f, theta, lo, hi, maxIter, 1e-5);
+        if (Double.isFinite(v) && v < bestValue) {
           bestValue = v;
           best = theta;
         }

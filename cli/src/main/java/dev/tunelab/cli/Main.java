@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         "State lives in --home, else $TUNELAB_HOME, else ~/.tunelab (tunelab.db + jobs/).",
         ""},
     footer = {"", "Exit codes: 0 success, 2 bad input, 1 failure while running.",
-        "Start with: tunelab train examples/boston-xgboost-train.json"},
+        "Start with: tunelab tune examples/boston-xgboost-hpo.json"},
     subcommands = {
         TuneCommand.class,
         TrainCommand.class,
@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
         LogsCommand.class,
         TransformCommand.class,
         DatasetsCommand.class,
+        BenchmarkCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -9,7 +9,7 @@ import dev.tunelab.optimizer.space.IntegerRange;
 import dev.tunelab.optimizer.space.ParameterRange;
 import dev.tunelab.optimizer.space.ScalingType;
 import dev.tunelab.optimizer.space.SearchSpace;
-import dev.tunelab.optimizer.strategy.GridStrategy;
+import dev.tunelab.optimizer.GridStrategy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

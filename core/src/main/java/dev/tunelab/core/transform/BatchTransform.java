@@ -57,11 +57,13 @@ public final class BatchTransform {
     }
     double[] predictions;
     try (XGBoostModel model = XGBoostModel.load(modelFile)) {
-      if (model.featureCount() > 0 && model.featureCount() != features.columns()) {
-        throw new SpecException("--input", input.toString(), "rows of " + model.featureCount()
+      if (model.features() > 0 && model.features() != features.columns()) {
+        throw new SpecException("--input", input.toString(), "rows of " + model.features()
             + " features as the model was trained on (it has " + features.columns() + ")");
       }
       predictions = model.predict(features.features());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot load model " + modelFile, e);
     }
     write(predictions, output);
     if (truth == null) {

@@ -7,8 +7,6 @@ import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.TuningJobRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,10 +28,8 @@ final class DescribeTuningJobCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (JobStore store = home.openStore()) {
-      TuningJobRecord rec = find(store, name, home);
-      Map<String, JsonNode> extra = new LinkedHashMap<>();
-      store.tuningJobAttribute(name, "TuningJobCompletionDetails").ifPresent(s -> extra.put("TuningJobCompletionDetails", parse(s)));
-      System.out.println(Json.pretty(DescribeTuningJob.of(rec, store.trainingJobsOf(name), extra)));
+      find(store, name, home);
+      System.out.println(Json.pretty(DescribeTuningJob.of(store, name)));
       return 0;
     }
   }

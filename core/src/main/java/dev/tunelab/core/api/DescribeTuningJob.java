@@ -94,6 +94,35 @@ public final class DescribeTuningJob {
     return o;
   }
 
+  /**
+   * The full response for a stored tuning job: its completion details and, for a warm-started
+   * job, OverallBestTrainingJob (the best over this job and its parents).
+   */
+  public static ObjectNode of(dev.tunelab.core.store.JobStore store, String name) {
+    TuningJobRecord tuning = store.tuningJob(name).orElseThrow(() ->
+        new dev.tunelab.core.spec.SpecException("NAME", name, "the name of an existing tuning job"));
+    List<TrainingJobRecord> jobs = store.trainingJobsOf(name);
+    Map<String, JsonNode> extra = new java.util.LinkedHashMap<>();
+    store.tuningJobAttribute(name, "TuningJobCompletionDetails").ifPresent(s -> extra.put("TuningJobCompletionDetails", parse(s)));
+    JsonNode request = parse(tuning.specJson());
+    JsonNode warm = request.path("WarmStartConfig");
+    if (!warm.isMissingNode()) {
+      extra.put("WarmStartConfig", warm);
+      String type = request.path("HyperParameterTuningJobConfig").path("HyperParameterTuningJobObjective").path("Type").asText("Minimize");
+      String metric = request.path("HyperParameterTuningJobConfig").path("HyperParameterTuningJobObjective").path("MetricName").asText();
+      java.util.List<TrainingJobRecord> all = new java.util.ArrayList<>(jobs);
+      for (JsonNode p : warm.path("ParentHyperParameterTuningJobs")) {
+        all.addAll(store.trainingJobsOf(p.path("HyperParameterTuningJobName").asText()));
+      }
+      java.util.Comparator<TrainingJobRecord> byObjective = java.util.Comparator.comparing(TrainingJobRecord::objectiveValue);
+      all.stream().filter(j -> j.objectiveValue() != null
+              && (j.status() == TrainingJobStatus.Completed || j.status() == TrainingJobStatus.Stopped))
+          .min(type.equals("Maximize") ? byObjective.reversed() : byObjective)
+          .ifPresent(best -> extra.put("OverallBestTrainingJob", TrainingJobSummaries.summary(best, type, metric)));
+    }
+    return of(tuning, jobs, extra);
+  }
+
   private static JsonNode parse(String json) {
     try {
       return JsonSpecReader.mapper().readTree(json);

@@ -22,6 +22,7 @@ import java.util.Map;
  * @param hyperband         Hyperband min/max resource, or {@code null}
  * @param randomSeed        RandomSeed (a seed is drawn and stored when absent)
  * @param staticHyperParameters StaticHyperParameters plus {@code _tuning_objective_metric}
+ * @param warmStart         WarmStartConfig, or {@code null}
  * @param definition        the TrainingJobDefinition as a training job spec template (its name is
  *                          the tuning job's; its hyperparameters are the static ones)
  * @param json              the request as given plus what SageMaker adds, echoed by describe
@@ -40,6 +41,7 @@ public record TuningJobSpec(
     HyperbandConfig hyperband,
     long randomSeed,
     Map<String, String> staticHyperParameters,
+    WarmStart warmStart,
     TrainingJobSpec definition,
     ObjectNode json) {
 
@@ -57,6 +59,23 @@ public record TuningJobSpec(
   public record CompletionCriteria(Double targetObjectiveValue, int maxJobsNotImproving, boolean completeOnConvergence) {
     /** No criteria. */
     public static final CompletionCriteria NONE = new CompletionCriteria(null, 0, false);
+  }
+
+  /**
+   * WarmStartConfig.
+   *
+   * @param type    IdenticalDataAndAlgorithm or TransferLearning
+   * @param parents 1 to 5 parent tuning job names
+   */
+  public record WarmStart(String type, java.util.List<String> parents) {
+    public WarmStart {
+      parents = java.util.List.copyOf(parents);
+    }
+
+    /** True for IdenticalDataAndAlgorithm. */
+    public boolean identical() {
+      return type.equals("IdenticalDataAndAlgorithm");
+    }
   }
 
   /**

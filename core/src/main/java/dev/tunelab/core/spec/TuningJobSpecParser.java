@@ -62,9 +62,7 @@ public final class TuningJobSpecParser {
       throw new SpecException("HyperParameterTuningJobName", name,
           "1 to 32 characters of a-z, A-Z, 0-9 and '-', starting and ending with a letter or digit");
     }
-    if (r.has("WarmStartConfig")) {
-      throw new SpecException("WarmStartConfig", "warm start is not supported by this version of TuneLab; remove WarmStartConfig");
-    }
+    TuningJobSpec.WarmStart warmStart = warmStart(r, name);
     if (r.has("TrainingJobDefinitions")) {
       throw new SpecException("TrainingJobDefinitions", "multi-algorithm tuning is not supported; use TrainingJobDefinition");
     }
@@ -158,7 +156,29 @@ public final class TuningJobSpecParser {
     TrainingJobSpec definition = new TrainingJobSpec(name, algorithm, statics, channels, output, resources,
         trainingMaxRuntime, env, baseDir, defJson.deepCopy());
     return new TuningJobSpec(name, strategy, direction, metric, maxJobs, maxParallel, maxRuntime, space,
-        earlyStopping, completion, hyperband, seed, statics, definition, json);
+        earlyStopping, completion, hyperband, seed, statics, warmStart, definition, json);
+  }
+
+  private static TuningJobSpec.WarmStart warmStart(JsonSpecReader r, String name) {
+    JsonSpecReader w = r.optionalObject("WarmStartConfig");
+    if (w == null) {
+      return null;
+    }
+    w.checkFields(Set.of("ParentHyperParameterTuningJobs", "WarmStartType"), Set.of());
+    String type = w.oneOf("WarmStartType", List.of("IdenticalDataAndAlgorithm", "TransferLearning"));
+    List<String> parents = new ArrayList<>();
+    for (JsonSpecReader p : w.objects("ParentHyperParameterTuningJobs", 1, 5)) {
+      p.checkFields(Set.of("HyperParameterTuningJobName"), Set.of());
+      String parent = p.string("HyperParameterTuningJobName");
+      if (parent.equals(name)) {
+        throw new SpecException(p.path() + ".HyperParameterTuningJobName", parent, "another tuning job than this one");
+      }
+      if (parents.contains(parent)) {
+        throw new SpecException(p.path() + ".HyperParameterTuningJobName", parent, "a parent listed only once");
+      }
+      parents.add(parent);
+    }
+    return new TuningJobSpec.WarmStart(type, parents);
   }
 
   private static SearchSpace ranges(JsonSpecReader config) {

@@ -57,7 +57,7 @@ public final class TuningJobRunner {
     }
     PreparedTrainingJob template = trainingRunner.load(spec.definition());
     checkRangesAgainstTrainer(spec, template);
-    return new PreparedTuningJob(spec, template);
+    return new PreparedTuningJob(spec, template, WarmStart.observations(store, spec));
   }
 
   /**
@@ -161,7 +161,8 @@ public final class TuningJobRunner {
     store.putTuningJobAttribute(name, OWNER_PID, Long.toString(ProcessHandle.current().pid()));
     List<TrainingJobRecord> earlier = store.trainingJobsOf(name);
     int next = store.nextTrainingJobSequence(name);
-    return new TuningScheduler(store, new PreparedTuningJob(spec, template), observer, interrupt, earlier, next)
+    return new TuningScheduler(store, new PreparedTuningJob(spec, template, WarmStart.observations(store, spec)),
+        observer, interrupt, earlier, next)
         .run(trainingRunner);
   }
 }

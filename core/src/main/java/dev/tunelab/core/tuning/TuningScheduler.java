@@ -3,8 +3,10 @@ package dev.tunelab.core.tuning;
 import dev.tunelab.core.job.JobContext;
 import dev.tunelab.core.job.PreparedTrainingJob;
 import dev.tunelab.core.job.TrainingJobRunner;
+import dev.tunelab.core.spec.JsonSpecReader;
 import dev.tunelab.core.spec.TuningJobSpec;
 import dev.tunelab.core.store.JobStore;
+import dev.tunelab.core.store.MetricPoint;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TrainingJobStatus;
 import dev.tunelab.core.store.TuningJobRecord;
@@ -16,6 +18,9 @@ import dev.tunelab.optimizer.Observation;
 import dev.tunelab.optimizer.Strategies;
 import dev.tunelab.optimizer.Strategy;
 import dev.tunelab.optimizer.space.Configuration;
+import dev.tunelab.optimizer.stopping.AsyncHyperbandRule;
+import dev.tunelab.optimizer.stopping.MedianStoppingRule;
+import dev.tunelab.optimizer.stopping.StoppingRule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,37 +43,55 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one tuning job to its end: keeps at most MaxParallelTrainingJobs training jobs running,
  * starts a new one as soon as a slot frees (asking the strategy on this thread, with the running
- * jobs as pending observations), records every state change in the store, and ends on the job
- * budget, an exhausted grid, a stop request (from any process, or Ctrl-C), or
- * ResourceLimits.MaxRuntimeInSeconds.
+ * jobs as pending observations and the warm-start parents' results as prior observations),
+ * applies the early-stopping rule (TrainingJobEarlyStoppingType Auto: median rule; Hyperband:
+ * asynchronous successive halving) to every running job after each round, records every state
+ * change in the store, and ends on the job budget, an exhausted grid, a completion criterion, a
+ * stop request (from any process, or Ctrl-C), or ResourceLimits.MaxRuntimeInSeconds.
  *
  * <p>Counting follows SageMaker: every launched training job counts toward
  * MaxNumberOfTrainingJobs, except those that failed because the tuning process itself died
- * (marked retryable by the store, reason {@value #RETRYABLE_PREFIX}...), which are replaced, as SageMaker replaces jobs that hit
- * a retryable error.
+ * (marked retryable by the store, reason {@value #RETRYABLE_PREFIX}...), which are replaced, as
+ * SageMaker replaces jobs that hit a retryable error.
+ *
+ * <p>Completion criteria: TargetObjectiveMetricValue ends the job once the best objective reaches
+ * it; BestObjectiveNotImproving once that many consecutive finished jobs did not improve the best
+ * by more than 1% (relative); ConvergenceDetected (TuneLab's rule) once at least
+ * {@value #CONVERGENCE_MIN_JOBS} jobs have an objective and the best improved by less than 1%
+ * over the later half of them. Running jobs are then stopped and the tuning job is Completed.
  */
 final class TuningScheduler {
 
   private static final Logger LOG = LoggerFactory.getLogger(TuningScheduler.class);
   /** Failure reasons with this prefix do not count toward the job budget. */
   static final String RETRYABLE_PREFIX = "RetryableError";
+  /** Relative improvement that counts as improving (SageMaker: 1%). */
+  static final double IMPROVEMENT = 0.01;
+  /** Jobs with an objective needed before convergence can be detected. */
+  static final int CONVERGENCE_MIN_JOBS = 10;
+  /** Attribute holding the TuningJobCompletionDetails JSON. */
+  static final String COMPLETION_DETAILS = "TuningJobCompletionDetails";
   private static final long POLL_MS = 50;
 
   private final JobStore store;
   private final PreparedTuningJob job;
   private final TuningJobSpec spec;
   private final Strategy strategy;
+  private final StoppingRule stoppingRule;
   private final TuningObserver observer;
   private final AtomicBoolean interrupt;
   private final AtomicBoolean stopJobs = new AtomicBoolean();
   private final List<Observation> finishedObservations = new ArrayList<>();
+  private final List<Double> objectivesInOrder = new ArrayList<>();
   private final Map<String, Configuration> running = new LinkedHashMap<>();
   private final int threadsPerJob;
   private int counted;
   private int completed;
   private int failed;
+  private int notImproving;
   private String bestJob;
   private double bestObjective = Double.NaN;
+  private Instant convergenceDetected;
   private final AtomicInteger nextSequence;
   private final long startNanos = System.nanoTime();
 
@@ -79,10 +102,16 @@ final class TuningScheduler {
     this.spec = job.spec();
     this.observer = observer;
     this.interrupt = interrupt;
-    this.strategy = Strategies.create(spec.strategy(), spec.space(), spec.direction(), spec.randomSeed());
+    boolean hyperband = spec.strategy().equals("Hyperband");
+    this.strategy = Strategies.create(hyperband ? "Random" : spec.strategy(), spec.space(), spec.direction(),
+        spec.randomSeed());
+    this.stoppingRule = hyperband
+        ? new AsyncHyperbandRule(spec.hyperband().minResource(), spec.hyperband().maxResource(), 3.0)
+        : spec.earlyStopping().equals("Auto") ? new MedianStoppingRule() : null;
     this.threadsPerJob = Math.max(1, Runtime.getRuntime().availableProcessors() / spec.maxParallelJobs());
     this.nextSequence = new AtomicInteger(nextSequence);
     for (TrainingJobRecord r : earlierJobs) {
+      replayCurve(r);
       account(r);
     }
   }
@@ -97,24 +126,22 @@ final class TuningScheduler {
     CompletionService<TrainingJobRecord> done = new ExecutorCompletionService<>(pool);
     Instant deadline = spec.maxRuntime() == null ? null
         : store.tuningJob(spec.name()).orElseThrow().creationTime().plus(spec.maxRuntime());
-    boolean stopping = false;
+    End end = completionReason() == null ? null : new End(completionReason(), TuningJobStatus.Completed);
     boolean exhausted = false;
-    String endReason = null;
     try {
       while (true) {
-        if (!stopping) {
-          String why = stopReason(deadline);
-          if (why != null) {
-            stopping = true;
-            endReason = why;
-            stopJobs.set(true);
-            if (!why.startsWith("MaxRuntime")) {
-              store.updateTuningJobStatus(spec.name(), TuningJobStatus.Stopping, null, null);
-            }
-            observer.notice(why + (running.isEmpty() ? "" : "; stopping " + running.size() + " running training job(s)"));
-          }
+        if (end == null) {
+          end = externalStop(deadline);
         }
-        if (!stopping && !exhausted) {
+        if (end != null && !stopJobs.get()) {
+          stopJobs.set(true);
+          if (end.status == TuningJobStatus.Stopped) {
+            store.updateTuningJobStatus(spec.name(), TuningJobStatus.Stopping, null, null);
+          }
+          observer.notice(end.reason + (running.isEmpty() ? "" : "; stopping " + running.size()
+              + " running training job(s)"));
+        }
+        if (end == null && !exhausted) {
           exhausted = launchWhatFits(runner, done);
         }
         if (running.isEmpty()) {
@@ -124,32 +151,61 @@ final class TuningScheduler {
         while (f != null) {
           TrainingJobRecord r = f.get();
           running.remove(r.name());
+          if (stoppingRule != null) {
+            stoppingRule.trialEnded(r.name());
+          }
           account(r);
           observer.jobFinished(r, progress());
+          if (end == null && completionReason() != null) {
+            end = new End(completionReason(), TuningJobStatus.Completed);
+          }
           f = done.poll();
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       stopJobs.set(true);
-      endReason = "interrupted";
+      end = new End("Interrupted", TuningJobStatus.Stopped);
     } catch (ExecutionException e) {
       throw new IllegalStateException("training job task failed unexpectedly", e.getCause());
     } finally {
       pool.shutdown();
     }
-    return finish(stopping, endReason);
+    return finish(end);
   }
 
-  private String stopReason(Instant deadline) {
+  /** Why the tuning job ends and in which status. */
+  private record End(String reason, TuningJobStatus status) { }
+
+  private End externalStop(Instant deadline) {
     if (interrupt.get()) {
-      return "Stop requested (interrupt)";
+      return new End("Stop requested (interrupt)", TuningJobStatus.Stopped);
     }
     if (store.stopRequested(spec.name())) {
-      return "Stop requested (stop-hyper-parameter-tuning-job)";
+      return new End("Stop requested (stop-hyper-parameter-tuning-job)", TuningJobStatus.Stopped);
     }
     if (deadline != null && Instant.now().isAfter(deadline)) {
-      return "MaxRuntimeInSeconds (" + spec.maxRuntime().toSeconds() + " s) reached";
+      return new End("MaxRuntimeInSeconds (" + spec.maxRuntime().toSeconds() + " s) reached",
+          TuningJobStatus.Completed);
+    }
+    return null;
+  }
+
+  /** The completion criterion met, or {@code null}. */
+  private String completionReason() {
+    TuningJobSpec.CompletionCriteria c = spec.completion();
+    if (c.targetObjectiveValue() != null && bestJob != null
+        && (spec.direction() == Direction.MINIMIZE ? bestObjective <= c.targetObjectiveValue()
+        : bestObjective >= c.targetObjectiveValue())) {
+      return "TargetObjectiveMetricValue " + c.targetObjectiveValue() + " reached by " + bestJob + " ("
+          + bestObjective + ")";
+    }
+    if (c.maxJobsNotImproving() > 0 && notImproving >= c.maxJobsNotImproving()) {
+      return "BestObjectiveNotImproving: " + notImproving + " training jobs in a row did not improve the best objective by more than 1%";
+    }
+    if (c.completeOnConvergence() && convergenceDetected != null) {
+      return "ConvergenceDetected: the best objective improved by less than 1% over the last "
+          + (objectivesInOrder.size() - objectivesInOrder.size() / 2) + " of " + objectivesInOrder.size() + " training jobs";
     }
     return null;
   }
@@ -160,7 +216,8 @@ final class TuningScheduler {
     if (free <= 0) {
       return false;
     }
-    List<Observation> history = new ArrayList<>(finishedObservations);
+    List<Observation> history = new ArrayList<>(job.warmStartObservations());
+    history.addAll(finishedObservations);
     running.values().forEach(c -> history.add(Observation.pending(c)));
     List<Configuration> proposals = strategy.suggest(new History(history), free);
     for (Configuration c : proposals) {
@@ -175,20 +232,66 @@ final class TuningScheduler {
     Map<String, String> tuned = c.asStrings();
     Map<String, String> hps = new LinkedHashMap<>(spec.staticHyperParameters());
     hps.putAll(tuned);
+    if (spec.hyperband() != null && spec.definition().algorithm().builtInXgboost()) {
+      hps.put("num_round", Integer.toString(spec.hyperband().maxResource()));
+    }
     PreparedTrainingJob prepared = TrainingJobRunner.derive(job.template(), name, hps);
-    TrainingListener listener = new TrainingListener() {
-      @Override public void log(String line) {
-        observer.trainingLog(name, line);
-      }
-      @Override public boolean metric(String metric, int iteration, double value) {
-        return true;
-      }
-    };
-    JobContext ctx = new JobContext(spec.name(), seq, tuned, spec.objectiveMetric(), listener, stopJobs::get,
+    JobContext ctx = new JobContext(spec.name(), seq, tuned, spec.objectiveMetric(), new JobWatcher(name), stopJobs::get,
         threadsPerJob);
     running.put(name, c);
     observer.jobStarted(name, tuned, progress());
     done.submit(() -> runner.run(prepared, ctx));
+  }
+
+  /** Forwards a running job's log and feeds its objective to the early-stopping rule. */
+  private final class JobWatcher implements TrainingListener {
+    private final String name;
+    private int lastResource;
+
+    JobWatcher(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public void log(String line) {
+      observer.trainingLog(name, line);
+    }
+
+    @Override
+    public boolean metric(String metric, int iteration, double value) {
+      if (!metric.equals(spec.objectiveMetric())) {
+        return true;
+      }
+      int resource = iteration + 1;
+      if (resource <= lastResource || !Double.isFinite(value)) {
+        return true; // a re-print of the best round, or nothing to judge
+      }
+      lastResource = resource;
+      if (spec.hyperband() != null && !spec.definition().algorithm().builtInXgboost()
+          && resource >= spec.hyperband().maxResource()) {
+        return false; // Hyperband: a job is stopped at MaxResource (built-in XGBoost: num_round = MaxResource)
+      }
+      if (stoppingRule == null) {
+        return true;
+      }
+      double smallerIsBetter = spec.direction() == Direction.MINIMIZE ? value : -value;
+      return stoppingRule.report(name, resource, smallerIsBetter) == StoppingRule.Decision.CONTINUE;
+    }
+  }
+
+  /** After a resume, the rule learns the curves of the jobs that ran before. */
+  private void replayCurve(TrainingJobRecord r) {
+    if (stoppingRule == null || r.status() == TrainingJobStatus.InProgress) {
+      return;
+    }
+    int last = 0;
+    for (MetricPoint p : store.metrics(r.name())) {
+      if (p.metricName().equals(spec.objectiveMetric()) && p.iteration() + 1 > last && Double.isFinite(p.value())) {
+        last = p.iteration() + 1;
+        stoppingRule.report(r.name(), last, spec.direction() == Direction.MINIMIZE ? p.value() : -p.value());
+      }
+    }
+    stoppingRule.trialEnded(r.name());
   }
 
   /** SageMaker's training job name: {@code <tuning-job>-<NNN>-<8 hex>}, the hex drawn from the seed. */
@@ -207,19 +310,45 @@ final class TuningScheduler {
     if (v != null && Double.isFinite(v)
         && (r.status() == TrainingJobStatus.Completed || r.status() == TrainingJobStatus.Stopped)) {
       finishedObservations.add(Observation.completed(c, v));
+      boolean improves = bestJob == null || better(v, bestObjective)
+          && Math.abs(v - bestObjective) > IMPROVEMENT * Math.abs(bestObjective);
+      notImproving = improves ? 0 : notImproving + 1;
       if (bestJob == null || better(v, bestObjective)) {
         bestJob = r.name();
         bestObjective = v;
         store.setBestTrainingJob(spec.name(), r.name());
       }
+      objectivesInOrder.add(v);
+      checkConvergence();
     } else if (!retryable) {
       finishedObservations.add(Observation.failed(c));
+      notImproving++;
     }
     if (r.status() == TrainingJobStatus.Completed) {
       completed++;
     } else if (r.status() == TrainingJobStatus.Failed) {
       failed++;
     }
+  }
+
+  private void checkConvergence() {
+    int n = objectivesInOrder.size();
+    if (convergenceDetected != null || n < CONVERGENCE_MIN_JOBS) {
+      return;
+    }
+    double earlier = bestOf(objectivesInOrder.subList(0, n / 2));
+    double now = bestOf(objectivesInOrder);
+    if (Math.abs(now - earlier) <= IMPROVEMENT * Math.abs(earlier)) {
+      convergenceDetected = Instant.now();
+    }
+  }
+
+  private double bestOf(List<Double> values) {
+    double b = values.get(0);
+    for (double v : values) {
+      b = better(v, b) ? v : b;
+    }
+    return b;
   }
 
   private boolean better(double a, double b) {
@@ -231,21 +360,30 @@ final class TuningScheduler {
         bestObjective, (System.nanoTime() - startNanos) / 1_000_000);
   }
 
-  private TuningJobRecord finish(boolean stopped, String reason) {
+  private TuningJobRecord finish(End end) {
     TuningJobStatus status;
     String failure = null;
-    if (stopped && reason != null && !reason.startsWith("MaxRuntime")) {
+    if (end != null && end.status == TuningJobStatus.Stopped) {
       status = TuningJobStatus.Stopped;
     } else if (bestJob == null) {
       status = TuningJobStatus.Failed;
-      failure = counted == 0 ? "No training job ran" + (reason == null ? "" : " (" + reason + ")")
+      failure = counted == 0 ? "No training job ran" + (end == null ? "" : " (" + end.reason + ")")
           : "All training jobs failed: no training job emitted the objective metric " + spec.objectiveMetric();
     } else {
       status = TuningJobStatus.Completed;
     }
-    if (reason != null && reason.startsWith("MaxRuntime")) {
-      store.putTuningJobAttribute(spec.name(), "CompletionReason", reason);
+    var details = JsonSpecReader.mapper().createObjectNode();
+    details.put("NumberOfTrainingJobsObjectiveNotImproving", notImproving);
+    if (convergenceDetected != null) {
+      details.put("ConvergenceDetectedTime", convergenceDetected.toString());
     }
+    if (end != null) {
+      details.put("CompletionReason", end.reason);
+    } else {
+      details.put("CompletionReason", counted >= spec.maxTrainingJobs()
+          ? "MaxNumberOfTrainingJobs (" + spec.maxTrainingJobs() + ") reached" : "The search space is exhausted");
+    }
+    store.putTuningJobAttribute(spec.name(), COMPLETION_DETAILS, details.toString());
     store.updateTuningJobStatus(spec.name(), status, failure, Instant.now());
     TuningJobRecord rec = store.tuningJob(spec.name()).orElseThrow();
     LOG.debug("tuning job {} ended {}", spec.name(), status);

@@ -18,8 +18,7 @@ import java.util.Map;
  * STOP. Ties therefore favour continuing, and the best value seen at a rung always continues.
  * While fewer than {@code eta} values are recorded at a rung ({@code n < eta}), the trial
  * continues: asynchronous rungs start empty, and stopping the first arrivals on no evidence
- * would make the outcome depend on arrival order alone (Syne Tune's stopping scheduler does the
- * same). A trial is never stopped before {@code minResource} (the first rung) nor at or after
+ * would make the outcome depend on arrival order alone. A trial is never stopped before {@code minResource} (the first rung) nor at or after
  * {@code maxResource}: the trainer itself stops at its round budget.
  *
  * <p><b>Brackets.</b> With {@code brackets = B > 1}, trials are assigned to brackets

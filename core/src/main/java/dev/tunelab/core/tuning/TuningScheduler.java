@@ -107,12 +107,25 @@ final class TuningScheduler {
         spec.randomSeed());
     this.stoppingRule = hyperband
         ? new AsyncHyperbandRule(spec.hyperband().minResource(), spec.hyperband().maxResource(), 3.0)
-        : spec.earlyStopping().equals("Auto") ? new MedianStoppingRule() : null;
+        : spec.earlyStopping().equals("Auto") ? medianRule(spec) : null;
     this.threadsPerJob = Math.max(1, Runtime.getRuntime().availableProcessors() / spec.maxParallelJobs());
     this.nextSequence = new AtomicInteger(nextSequence);
     for (TrainingJobRecord r : earlierJobs) {
       replayCurve(r);
       account(r);
+    }
+  }
+
+  /**
+   * SageMaker's median rule with TuneLab's grace settings: no decision before 5 earlier jobs have
+   * data at a round, nor before round max(10, 10% of num_round) (see {@link MedianStoppingRule}).
+   */
+  private static StoppingRule medianRule(TuningJobSpec spec) {
+    try {
+      String rounds = spec.staticHyperParameters().get("num_round");
+      return rounds == null ? new MedianStoppingRule() : MedianStoppingRule.forMaxRounds(Integer.parseInt(rounds.trim()));
+    } catch (NumberFormatException e) {
+      return new MedianStoppingRule();
     }
   }
 

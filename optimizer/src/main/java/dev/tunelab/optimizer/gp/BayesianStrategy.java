@@ -80,8 +80,8 @@ public final class BayesianStrategy implements Strategy {
       return out;
     }
     int n = model.gp.size();
-    int nCandidates = n <= 200 ? options.candidates()
-        : Math.max(256, (int) (options.candidates() * (200.0 / n) * (200.0 / n)));
+    int nCandidates = n <= 50 ? options.candidates()
+        : Math.max(256, (int) (options.candidates() * 50.0 / n));
     while (out.size() < count) {
       AcquisitionOptimizer.Choice choice = acquisition.maximize(model.gp, model.best, model.anchors, seen,
           nCandidates, options.localStarts(), options.localMaxIter(), rng);
@@ -147,7 +147,7 @@ public final class BayesianStrategy implements Strategy {
 
   private GpHyperparameters fitHyperparameters(double[][] x, double[] y, SplittableRandom rng) {
     int n = x.length;
-    int starts = n > 100 ? Math.max(1, options.fitStarts() - 1) : options.fitStarts();
+    int starts = n > 50 ? 1 : options.fitStarts();
     if (n <= options.maxFitPoints()) {
       return GpFitter.fit(x, y, starts, options.fitMaxIter(), rng);
     }

@@ -15,7 +15,7 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
 /**
  * Maximises log expected improvement over the valid points of a space: scores many candidates
  * (a randomly shifted Sobol sequence in the ranges' scaled coordinates, plus Gaussian
- * perturbations of the best observed points), refines the best few with L-BFGS-B over the
+ * perturbations of the best observed points), refines the best few with a bounded quasi-Newton method over the
  * numeric coordinates (categoricals held; {@link BoundedBfgs}), snaps every result to a valid configuration through
  * the encoder, and returns the best one not excluded.
  */

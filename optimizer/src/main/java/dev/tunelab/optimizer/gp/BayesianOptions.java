@@ -6,11 +6,12 @@ package dev.tunelab.optimizer.gp;
  * @param initialDesign number of configurations drawn at random (completed plus pending)
  *     before the GP takes over; at least 1
  * @param candidates candidate points scored per proposal (Sobol plus perturbations of the best
- *     points) at n &lt;= 200 observations; scaled down as {@code (200 / n)^2} above, to at least 256
- * @param localStarts best candidates refined by L-BFGS-B on log EI
- * @param localMaxIter L-BFGS-B iterations per refinement
- * @param fitStarts L-BFGS-B starts for the kernel hyperparameters (one fewer above 100 points)
- * @param fitMaxIter L-BFGS-B iterations per hyperparameter start
+ *     points) up to n = 50 observations; scaled down as {@code 50 / n} above, to at least 256
+ * @param localStarts best candidates refined by bounded quasi-Newton on log EI
+ * @param localMaxIter iterations per refinement
+ * @param fitStarts quasi-Newton starts for the kernel hyperparameters up to 50 observations;
+ *     one start (at the prior's centre) above
+ * @param fitMaxIter iterations per hyperparameter start
  * @param maxFitPoints most observations used to fit the hyperparameters (a subset keeping the
  *     best fifth, the rest drawn at random); the posterior always uses all of them
  */
@@ -27,7 +28,7 @@ public record BayesianOptions(int initialDesign, int candidates, int localStarts
 
   /** The defaults (see RESULTS.md in the benchmarks module for the measurements behind them). */
   public static BayesianOptions defaults() {
-    return new BayesianOptions(5, 2048, 5, 40, 3, 60, 200);
+    return new BayesianOptions(10, 2048, 5, 40, 3, 60, 100);
   }
 
   /** A copy with another initial design size. */

@@ -31,7 +31,7 @@ public final class GpFitter {
   /**
    * @param x points in the unit cube
    * @param y standardised targets
-   * @param starts number of L-BFGS-B starts, >= 1
+   * @param starts number of quasi-Newton starts, >= 1
    * @param maxIter iterations per start
    * @param rng source of the random starts
    */

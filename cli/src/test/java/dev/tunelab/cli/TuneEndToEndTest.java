@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,6 +34,7 @@ class TuneEndToEndTest {
 
   @TempDir Path dir;
 
+  @Tag("slow")
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {TuneTestSupport.COURSE_SPEC, TuneTestSupport.LOW_LEVEL_SPEC})
   void exampleTuningJobEndToEnd(String example) throws Exception {

@@ -84,6 +84,11 @@ public final class TuningJobRunner {
     try {
       template.trainer().validate(hps);
     } catch (SpecException e) {
+      if (range == null) {
+        // all ranges at their lowest failed: blame the range the trainer named, if it is one
+        String hp = e.field().startsWith("HyperParameters.") ? e.field().substring("HyperParameters.".length()) : "";
+        range = spec.space().ranges().stream().filter(p -> p.name().equals(hp)).findFirst().orElse(null);
+      }
       String where = range == null ? "TrainingJobDefinition.StaticHyperParameters with ParameterRanges"
           : "HyperParameterTuningJobConfig.ParameterRanges (" + range.name() + ")";
       throw new SpecException(where, e.getMessage());

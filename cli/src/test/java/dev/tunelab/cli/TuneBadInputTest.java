@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -137,6 +138,31 @@ class TuneBadInputTest {
             .put("TrainingImage", "my-image:latest"), "TrainingImage"),
         bad("WarmStartConfig", s -> s.putObject("WarmStartConfig").put("WarmStartType", "IdenticalDataAndAlgorithm"),
             "WarmStartConfig"));
+  }
+
+  /**
+   * A well-formed Hyperband spec: either this version runs it, or it is refused as bad input
+   * naming the Strategy, and then nothing may be recorded (it once left an InProgress tuning job
+   * with no training jobs behind).
+   */
+  @Test
+  void hyperbandIsRunOrRefusedWithoutARecord() {
+    ObjectNode spec = TuneTestSupport.example(TuneTestSupport.COURSE_SPEC);
+    cfg(spec).put("Strategy", "Hyperband");
+    cfg(spec).putObject("StrategyConfig").putObject("HyperbandStrategyConfig").put("MinResource", 10)
+        .put("MaxResource", 200);
+    limits(spec).put("MaxNumberOfTrainingJobs", 4);
+    Path home = dir.resolve("home");
+    CliTestSupport.Run r = CliTestSupport.run(home, "tune", TuneTestSupport.write(dir, "hb.json", spec).toString());
+    if (r.exitCode() == 0) {
+      assertTrue(r.out().contains(": Completed"), r::out);
+      return;
+    }
+    assertEquals(2, r.exitCode(), r::all);
+    assertTrue(r.err().contains("HyperParameterTuningJobConfig.Strategy"), r::err);
+    try (JobStore store = JobStore.openSqlite(home)) {
+      assertTrue(store.tuningJobs().isEmpty(), "a refused spec leaves no tuning job: " + store.tuningJobs());
+    }
   }
 
   @ParameterizedTest(name = "{0}")

@@ -11,6 +11,7 @@ import dev.tunelab.core.store.NewTuningJob;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TuningJobRecord;
 import dev.tunelab.core.store.TuningJobStatus;
+import dev.tunelab.optimizer.Strategies;
 import dev.tunelab.optimizer.space.CategoricalRange;
 import dev.tunelab.optimizer.space.ContinuousRange;
 import dev.tunelab.optimizer.space.IntegerRange;
@@ -54,6 +55,15 @@ public final class TuningJobRunner {
       throw new SpecException("HyperParameterTuningJobName", spec.name(),
           "a name no other tuning job uses (this one exists: see `tunelab describe-hyper-parameter-tuning-job "
               + spec.name() + "`)");
+    }
+    try {
+      // a strategy the optimizer cannot build must be refused before anything is recorded
+      Strategies.create(spec.strategy(), spec.space(), spec.direction(), spec.randomSeed());
+    } catch (SpecException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new SpecException("HyperParameterTuningJobConfig.Strategy", spec.strategy(),
+          "a strategy this version of TuneLab runs (" + e.getMessage() + ")");
     }
     PreparedTrainingJob template = trainingRunner.load(spec.definition());
     checkRangesAgainstTrainer(spec, template);

@@ -170,7 +170,11 @@ public final class TrainingJobRunner {
     Double objective = null;
     if (objectiveMetric != null) {
       Double v = outcome.finalMetrics().get(objectiveMetric);
-      if (v != null && Double.isFinite(v)) {
+      if (status == TrainingJobStatus.Failed) {
+        // as on SageMaker, a failed job has no final objective (ObjectiveStatus Failed); what it
+        // printed before failing stays in its final metrics
+        objective = null;
+      } else if (v != null && Double.isFinite(v)) {
         objective = v;
       } else if (status == TrainingJobStatus.Completed) {
         status = TrainingJobStatus.Failed;

@@ -11,6 +11,7 @@ import dev.tunelab.core.store.NewTuningJob;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TuningJobRecord;
 import dev.tunelab.core.store.TuningJobStatus;
+import dev.tunelab.optimizer.Strategies;
 import dev.tunelab.optimizer.space.CategoricalRange;
 import dev.tunelab.optimizer.space.ContinuousRange;
 import dev.tunelab.optimizer.space.IntegerRange;
@@ -55,6 +56,15 @@ public final class TuningJobRunner {
           "a name no other tuning job uses (this one exists: see `tunelab describe-hyper-parameter-tuning-job "
               + spec.name() + "`)");
     }
+    try {
+      // a strategy the optimizer cannot build must be refused before anything is recorded
+      Strategies.create(spec.strategy(), spec.space(), spec.direction(), spec.randomSeed());
+    } catch (SpecException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new SpecException("HyperParameterTuningJobConfig.Strategy", spec.strategy(),
+          "a strategy this version of TuneLab runs (" + e.getMessage() + ")");
+    }
     PreparedTrainingJob template = trainingRunner.load(spec.definition());
     checkRangesAgainstTrainer(spec, template);
     return new PreparedTuningJob(spec, template, WarmStart.observations(store, spec));
@@ -84,6 +94,11 @@ public final class TuningJobRunner {
     try {
       template.trainer().validate(hps);
     } catch (SpecException e) {
+      if (range == null) {
+        // all ranges at their lowest failed: blame the range the trainer named, if it is one
+        String hp = e.field().startsWith("HyperParameters.") ? e.field().substring("HyperParameters.".length()) : "";
+        range = spec.space().ranges().stream().filter(p -> p.name().equals(hp)).findFirst().orElse(null);
+      }
       String where = range == null ? "TrainingJobDefinition.StaticHyperParameters with ParameterRanges"
           : "HyperParameterTuningJobConfig.ParameterRanges (" + range.name() + ")";
       throw new SpecException(where, e.getMessage());

@@ -58,6 +58,7 @@ final class TuningRun {
       }
       System.out.println("  model: " + best.modelArtifact());
     }
-    return rec.status() == TuningJobStatus.Completed ? 0 : Main.FAILURE;
+    // a stop the user asked for is not a failure
+    return rec.status() == TuningJobStatus.Completed || rec.status() == TuningJobStatus.Stopped ? 0 : Main.FAILURE;
   }
 }

@@ -11,7 +11,6 @@ import dev.tunelab.core.store.NewTuningJob;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TuningJobRecord;
 import dev.tunelab.core.store.TuningJobStatus;
-import dev.tunelab.optimizer.Strategies;
 import dev.tunelab.optimizer.space.CategoricalRange;
 import dev.tunelab.optimizer.space.ContinuousRange;
 import dev.tunelab.optimizer.space.IntegerRange;
@@ -58,7 +57,7 @@ public final class TuningJobRunner {
     }
     try {
       // a strategy the optimizer cannot build must be refused before anything is recorded
-      Strategies.create(spec.strategy(), spec.space(), spec.direction(), spec.randomSeed());
+      TuningScheduler.strategyFor(spec);
     } catch (SpecException e) {
       throw e;
     } catch (IllegalArgumentException e) {

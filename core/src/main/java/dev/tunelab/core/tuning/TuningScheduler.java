@@ -103,8 +103,7 @@ final class TuningScheduler {
     this.observer = observer;
     this.interrupt = interrupt;
     boolean hyperband = spec.strategy().equals("Hyperband");
-    this.strategy = Strategies.create(hyperband ? "Random" : spec.strategy(), spec.space(), spec.direction(),
-        spec.randomSeed());
+    this.strategy = strategyFor(spec);
     this.stoppingRule = hyperband
         ? new AsyncHyperbandRule(spec.hyperband().minResource(), spec.hyperband().maxResource(), 3.0)
         : spec.earlyStopping().equals("Auto") ? medianRule(spec) : null;
@@ -114,6 +113,17 @@ final class TuningScheduler {
       replayCurve(r);
       account(r);
     }
+  }
+
+  /**
+   * The strategy that proposes configurations. Hyperband draws them at random (as
+   * asynchronous Hyperband does) and decides their budgets with {@link AsyncHyperbandRule}.
+   *
+   * @throws IllegalArgumentException when the optimizer cannot build the strategy for the space
+   */
+  static Strategy strategyFor(TuningJobSpec spec) {
+    String name = spec.strategy().equals("Hyperband") ? "Random" : spec.strategy();
+    return Strategies.create(name, spec.space(), spec.direction(), spec.randomSeed());
   }
 
   /**

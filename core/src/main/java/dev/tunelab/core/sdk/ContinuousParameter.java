@@ -36,8 +36,8 @@ public record ContinuousParameter(double minValue, double maxValue, ScalingType 
   public ObjectNode asTuningRange(String name) {
     ObjectNode o = JsonSpecReader.mapper().createObjectNode();
     o.put("Name", name);
-    o.put("MinValue", PythonStrings.str(minValue));
-    o.put("MaxValue", PythonStrings.str(maxValue));
+    o.put("MinValue", PythonStrings.ofDouble(minValue));
+    o.put("MaxValue", PythonStrings.ofDouble(maxValue));
     o.put("ScalingType", scalingType.sageMakerName());
     return o;
   }

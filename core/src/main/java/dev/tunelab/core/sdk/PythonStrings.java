@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * Converts hyperparameter and range values to strings the way the SageMaker Python SDK does: with
  * Python's {@code str()}. So {@code 5} is {@code "5"}, {@code 0.2} is {@code "0.2"}, {@code 1.0}
- * is {@code "1.0"}, {@code 1e-5} is {@code "1e-05"} and {@code true} is {@code "True"}.
+ * is {@code "1.0"}, {@code 1e-5} is {@code "1e-05"} and {@code true} is {@code "True"}; a
+ * {@link BigDecimal} is written as Python writes a {@code Decimal} ({@code "0.30"}).
  */
 final class PythonStrings {
   private PythonStrings() { }
@@ -24,13 +25,13 @@ final class PythonStrings {
       return b ? "True" : "False";
     }
     if (value instanceof Double d) {
-      return str(d.doubleValue());
+      return ofDouble(d);
     }
     if (value instanceof Float f) {
-      return f.isNaN() || f.isInfinite() ? str(f.doubleValue()) : decimal(new BigDecimal(Float.toString(f)), f < 0 || (f == 0 && 1 / f < 0));
+      return f.isNaN() || f.isInfinite() ? ofDouble(f.doubleValue()) : decimal(new BigDecimal(Float.toString(f)), f < 0 || (f == 0 && 1 / f < 0));
     }
     if (value instanceof BigDecimal bd) {
-      return decimal(bd, bd.signum() < 0);
+      return bd.toString();
     }
     if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
         || value instanceof BigInteger) {
@@ -40,7 +41,7 @@ final class PythonStrings {
   }
 
   /** Python's {@code repr(float)}: shortest digits, scientific below 1e-4 and from 1e16. */
-  static String str(double d) {
+  static String ofDouble(double d) {
     if (Double.isNaN(d)) {
       return "nan";
     }

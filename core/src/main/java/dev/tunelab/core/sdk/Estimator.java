@@ -441,7 +441,7 @@ public final class Estimator {
     if (def.path("OutputDataConfig").path("S3OutputPath").isTextual()) {
       e.outputPath = def.path("OutputDataConfig").path("S3OutputPath").asText();
     }
-    def.path("Environment").fields().forEachRemaining(f -> e.environment.put(f.getKey(), f.getValue().asText()));
+    def.path("Environment").properties().forEach(f -> e.environment.put(f.getKey(), f.getValue().asText()));
     e.home = home;
     return e;
   }

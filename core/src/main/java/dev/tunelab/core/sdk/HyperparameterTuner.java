@@ -575,7 +575,7 @@ public final class HyperparameterTuner {
     JsonNode cfg = request.path("HyperParameterTuningJobConfig");
     JsonNode def = request.path("TrainingJobDefinition");
     Map<String, String> statics = new LinkedHashMap<>();
-    def.path("StaticHyperParameters").fields().forEachRemaining(f -> statics.put(f.getKey(), f.getValue().asText()));
+    def.path("StaticHyperParameters").properties().forEach(f -> statics.put(f.getKey(), f.getValue().asText()));
     Estimator estimator = Estimator.fromDefinition(def, statics, h);
     Map<String, ParameterRange> ranges = new LinkedHashMap<>();
     for (String type : List.of("Continuous", "Categorical", "Integer")) {

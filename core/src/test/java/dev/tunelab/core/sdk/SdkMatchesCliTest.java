@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Acceptance: the Java API tuning the course's ranges with MaxParallelTrainingJobs 1 and a seed
  * runs the same training jobs, in the same order with the same objectives, as the CLI's runner
- * on {@code examples/boston-xgboost-hpo.json} with those settings: the same best job.
+ * on {@code examples/boston-xgboost-hpo.json} with those settings: the same best job. About 2 s on
+ * an idle machine; tagged slow because XGBoost with all cores per job slows down badly when the
+ * machine is oversubscribed (10 to 80 s seen).
  */
 @Tag("slow")
 class SdkMatchesCliTest {

@@ -144,16 +144,18 @@ class HyperparameterTunerRunTest {
 
   @Test
   void stopFromAnotherThreadEndsAWaitingFitStopped() throws Exception {
-    HyperparameterTuner long_ = Course.tuner(home).maxJobs(500).maxParallelJobs(1).randomSeed(3);
+    // MaxRuntimeInSeconds is only a safety net should stop() not work
+    HyperparameterTuner long_ = Course.tuner(home).maxJobs(500).maxParallelJobs(1).randomSeed(3).maxRuntimeInSeconds(120);
     AtomicReference<Throwable> stopper = new AtomicReference<>();
     Thread t = new Thread(() -> {
       try {
         while (!twoJobsRan(long_)) {
           Thread.sleep(20);
         }
-        long_.stop();
       } catch (Throwable e) {
         stopper.set(e);
+      } finally {
+        long_.stop();
       }
     });
     t.start();
@@ -162,7 +164,8 @@ class HyperparameterTunerRunTest {
     assertEquals(null, stopper.get());
     JsonNode d = long_.describe();
     assertEquals("Stopped", d.path("HyperParameterTuningJobStatus").asText());
-    assertTrue(long_.analytics().rowCount() < 500);
+    int ran = long_.analytics().rowCount();
+    assertTrue(ran >= 2 && ran < 500, ran + " jobs");
   }
 
   private static boolean twoJobsRan(HyperparameterTuner t) {
@@ -175,15 +178,19 @@ class HyperparameterTunerRunTest {
 
   @Test
   void aBackgroundFitReturnsAtOnceAndCanBeStoppedAndWaitedFor() {
-    HyperparameterTuner bg = Course.tuner(home).maxJobs(500).maxParallelJobs(1).randomSeed(5);
+    HyperparameterTuner bg = Course.tuner(home).maxJobs(500).maxParallelJobs(1).randomSeed(5).maxRuntimeInSeconds(120);
     bg.fit(Course.INPUTS, "sdk-bg", false);
-    assertEquals("sdk-bg", bg.latestTuningJob());
-    JsonNode now = bg.describe();
-    assertTrue(List.of("InProgress", "Stopping").contains(now.path("HyperParameterTuningJobStatus").asText()));
-    assertThrows(IllegalStateException.class, () -> bg.fit(Course.INPUTS, "sdk-bg-2", false));
-    bg.stop();
-    bg.waitForCompletion();
+    try {
+      assertEquals("sdk-bg", bg.latestTuningJob());
+      JsonNode now = bg.describe();
+      assertEquals("InProgress", now.path("HyperParameterTuningJobStatus").asText());
+      assertThrows(IllegalStateException.class, () -> bg.fit(Course.INPUTS, "sdk-bg-2", false));
+    } finally {
+      bg.stop();
+      bg.waitForCompletion();
+    }
     assertEquals("Stopped", bg.describe().path("HyperParameterTuningJobStatus").asText());
+    assertTrue(bg.analytics().rowCount() < 500);
   }
 
   @Test

@@ -1,0 +1,47 @@
+package dev.tunelab.core.sdk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunelab.core.spec.JsonSpecReader;
+
+/**
+ * When a tuning job may end before MaxNumberOfTrainingJobs, the SageMaker Python SDK's
+ * {@code TuningJobCompletionCriteriaConfig(max_number_of_training_jobs_not_improving,
+ * complete_on_convergence, target_objective_metric_value)}; every field is optional
+ * ({@code null}). Serialised as the request's {@code TuningJobCompletionCriteria}; values are
+ * checked when the request is parsed (e.g. at least 3 jobs not improving).
+ *
+ * @param maxNumberOfTrainingJobsNotImproving BestObjectiveNotImproving.MaxNumberOfTrainingJobsNotImproving
+ * @param completeOnConvergence              ConvergenceDetected.CompleteOnConvergence (Enabled when true)
+ * @param targetObjectiveMetricValue         TargetObjectiveMetricValue, in the objective metric's unit
+ */
+public record TuningJobCompletionCriteriaConfig(
+    Integer maxNumberOfTrainingJobsNotImproving,
+    Boolean completeOnConvergence,
+    Double targetObjectiveMetricValue) {
+
+  /** The request's {@code TuningJobCompletionCriteria} object. */
+  public ObjectNode toJson() {
+    ObjectNode o = JsonSpecReader.mapper().createObjectNode();
+    if (maxNumberOfTrainingJobsNotImproving != null) {
+      o.putObject("BestObjectiveNotImproving")
+          .put("MaxNumberOfTrainingJobsNotImproving", maxNumberOfTrainingJobsNotImproving);
+    }
+    if (completeOnConvergence != null) {
+      o.putObject("ConvergenceDetected").put("CompleteOnConvergence", completeOnConvergence ? "Enabled" : "Disabled");
+    }
+    if (targetObjectiveMetricValue != null) {
+      o.put("TargetObjectiveMetricValue", targetObjectiveMetricValue);
+    }
+    return o;
+  }
+
+  /** Reads a stored request's {@code TuningJobCompletionCriteria} object. */
+  public static TuningJobCompletionCriteriaConfig fromJson(JsonNode json) {
+    JsonNode n = json.path("BestObjectiveNotImproving").path("MaxNumberOfTrainingJobsNotImproving");
+    JsonNode c = json.path("ConvergenceDetected").path("CompleteOnConvergence");
+    JsonNode t = json.path("TargetObjectiveMetricValue");
+    return new TuningJobCompletionCriteriaConfig(n.isNumber() ? n.asInt() : null,
+        c.isTextual() ? c.asText().equals("Enabled") : null, t.isNumber() ? t.asDouble() : null);
+  }
+}

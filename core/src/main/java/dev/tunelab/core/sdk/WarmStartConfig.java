@@ -1,0 +1,48 @@
+package dev.tunelab.core.sdk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunelab.core.spec.JsonSpecReader;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The parents of a warm-started tuning job, the SageMaker Python SDK's
+ * {@code WarmStartConfig(warm_start_type, parents)}. Serialised as the request's
+ * {@code {"ParentHyperParameterTuningJobs": [{"HyperParameterTuningJobName": ...}], "WarmStartType": ...}}.
+ * The parent count (1 to 5) and their states are checked when the request is parsed.
+ *
+ * @param warmStartType how the parents are used
+ * @param parents       the parent tuning job names, duplicates removed, in the order given
+ */
+public record WarmStartConfig(WarmStartType warmStartType, List<String> parents) {
+
+  public WarmStartConfig {
+    Objects.requireNonNull(warmStartType, "WarmStartConfig.warmStartType: got null; expected "
+        + "IDENTICAL_DATA_AND_ALGORITHM or TRANSFER_LEARNING");
+    Objects.requireNonNull(parents, "WarmStartConfig.parents: got null; expected 1 to 5 tuning job names");
+    for (String p : parents) {
+      Objects.requireNonNull(p, "WarmStartConfig.parents: got a null name; expected tuning job names");
+    }
+    parents = List.copyOf(new LinkedHashSet<>(parents));
+  }
+
+  /** The request's {@code WarmStartConfig} object. */
+  public ObjectNode toJson() {
+    ObjectNode o = JsonSpecReader.mapper().createObjectNode();
+    ArrayNode a = o.putArray("ParentHyperParameterTuningJobs");
+    parents.forEach(p -> a.addObject().put("HyperParameterTuningJobName", p));
+    o.put("WarmStartType", warmStartType.wireName());
+    return o;
+  }
+
+  /** Reads a stored request's {@code WarmStartConfig} object. */
+  public static WarmStartConfig fromJson(JsonNode json) {
+    List<String> parents = new ArrayList<>();
+    json.path("ParentHyperParameterTuningJobs").forEach(p -> parents.add(p.path("HyperParameterTuningJobName").asText()));
+    return new WarmStartConfig(WarmStartType.fromWireName(json.path("WarmStartType").asText()), parents);
+  }
+}

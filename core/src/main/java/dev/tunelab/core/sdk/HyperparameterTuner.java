@@ -488,11 +488,8 @@ public final class HyperparameterTuner {
   public JsonNode describe() {
     String name = requireJob();
     try (JobStore store = JobStore.openSqlite(estimator.home())) {
-      TuningJobRecord rec = store.tuningJob(name).orElseThrow(() -> new NoSuchJobException("tuning job", name));
-      Map<String, JsonNode> extra = new LinkedHashMap<>();
-      store.tuningJobAttribute(name, "TuningJobCompletionDetails")
-          .ifPresent(s -> extra.put("TuningJobCompletionDetails", Estimator.readTree(s)));
-      return DescribeTuningJob.of(rec, store.trainingJobsOf(name), extra);
+      store.tuningJob(name).orElseThrow(() -> new NoSuchJobException("tuning job", name));
+      return DescribeTuningJob.of(store, name);
     }
   }
 

@@ -31,6 +31,25 @@ public final class Proposals {
   }
 
   /**
+   * Draws up to {@code count} uniform configurations not in {@code seen}, the j-th from its own
+   * stream for index {@code historySize + j}, so that the configuration at each position of a
+   * run is the same whether proposals are asked one at a time or in batches (a parallel tuning
+   * job frees slots in timing-dependent groups). Adds each to {@code seen}.
+   */
+  public static List<Configuration> uniformByIndex(UnitCubeEncoder encoder, Set<Configuration> seen, int count,
+      long seed, int historySize, int purpose) {
+    List<Configuration> out = new ArrayList<>();
+    for (int j = 0; j < count; j++) {
+      List<Configuration> one = uniform(encoder, seen, 1, Seeds.stream(seed, historySize + j, purpose));
+      if (one.isEmpty()) {
+        break;
+      }
+      out.addAll(one);
+    }
+    return out;
+  }
+
+  /**
    * Draws up to {@code count} uniform configurations (in the scaled space) not in {@code seen},
    * adding each to {@code seen}. Returns fewer only when the space has no unseen configuration.
    */

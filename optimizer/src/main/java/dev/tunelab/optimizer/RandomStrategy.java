@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * SageMaker's Random strategy: independent uniform draws in each range's scaled space
  * (log-uniform for a logarithmic range), never repeating a configuration of the history while
- * the space has others. Reproducible: the draws depend only on the seed and the history size.
+ * the space has others. Reproducible: the configuration at each position depends only on the seed
+ * and that position, so a parallel run proposes the same configurations as a sequential one.
  */
 public final class RandomStrategy implements Strategy {
 
@@ -26,7 +27,6 @@ public final class RandomStrategy implements Strategy {
     if (count < 0) {
       throw new IllegalArgumentException("count must be >= 0, got " + count);
     }
-    return Proposals.uniform(encoder, Proposals.seen(history), count,
-        Seeds.stream(seed, history.size(), 1));
+    return Proposals.uniformByIndex(encoder, Proposals.seen(history), count, seed, history.size(), 1);
   }
 }

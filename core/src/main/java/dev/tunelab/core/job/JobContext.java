@@ -15,7 +15,8 @@ import java.util.function.BooleanSupplier;
  *                        that did not emit it is marked Failed
  * @param observer        receives log lines and metrics; may stop the job by returning false
  * @param stopRequested   polled while training; true stops the job
- * @param threads         CPU threads for the job
+ * @param threads         the job's share of the CPU threads; built-in trainers use fewer on small
+ *                        data (see {@link ThreadBudget})
  */
 public record JobContext(
     String tuningJobName,
@@ -32,7 +33,6 @@ public record JobContext(
 
   /** A single training job using every core. */
   public static JobContext standalone(TrainingListener observer, BooleanSupplier stop) {
-    return new JobContext(null, 0, Map.of(), null, observer, stop,
-        Runtime.getRuntime().availableProcessors());
+    return new JobContext(null, 0, Map.of(), null, observer, stop, ThreadBudget.share(1));
   }
 }

@@ -144,7 +144,8 @@ public final class TrainingJobRunner {
     try {
       job.trainer().validate(spec.hyperParameters());
       outcome = job.trainer().train(new TrainingRequest(spec.name(), spec.hyperParameters(), job.channels(),
-          job.channelFiles(), jobDir, spec.maxRuntime(), context.threads(), context.stopRequested()), recorder);
+          job.channelFiles(), jobDir, spec.maxRuntime(), ThreadBudget.forData(context.threads(), job.channels().get("train")),
+          context.stopRequested()), recorder);
     } catch (IllegalArgumentException e) {
       outcome = TrainingOutcome.failed("ClientError: " + e.getMessage());
     } catch (RuntimeException | Error e) {

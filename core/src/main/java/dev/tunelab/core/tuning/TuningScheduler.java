@@ -107,7 +107,7 @@ final class TuningScheduler {
     this.stoppingRule = hyperband
         ? new AsyncHyperbandRule(spec.hyperband().minResource(), spec.hyperband().maxResource(), 3.0)
         : spec.earlyStopping().equals("Auto") ? medianRule(spec) : null;
-    this.threadsPerJob = Math.max(1, Runtime.getRuntime().availableProcessors() / spec.maxParallelJobs());
+    this.threadsPerJob = dev.tunelab.core.job.ThreadBudget.share(spec.maxParallelJobs());
     this.nextSequence = new AtomicInteger(nextSequence);
     for (TrainingJobRecord r : earlierJobs) {
       replayCurve(r);

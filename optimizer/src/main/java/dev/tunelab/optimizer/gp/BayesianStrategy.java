@@ -67,7 +67,7 @@ public final class BayesianStrategy implements Strategy {
     int randomCount = completed.isEmpty() ? count
         : Math.min(count, Math.max(0, options.initialDesign() - completed.size() - pending.size()));
     if (randomCount > 0) {
-      out.addAll(Proposals.uniform(encoder, seen, randomCount, rng));
+      out.addAll(Proposals.uniformByIndex(encoder, seen, randomCount, seed, history.size(), 2));
       if (out.size() < randomCount || out.size() == count) {
         return out;
       }

@@ -5,6 +5,7 @@ measurement for TuneLab's built-in XGBoost4J trainer.
 Usage:
   /usr/bin/python3 benchmarks/python/xgboost_base_model.py --data /work/shared/data/boston.csv --out DIR
         [--repeats 5] [--check-model MODEL.json]
+  /usr/bin/python3 benchmarks/python/xgboost_base_model.py --out DIR --existing   # TuneLab's split files
 
 Writes DIR/train.csv and DIR/validation.csv (SageMaker's format: label first, no header) from the
 course's split (test_size=0.33 twice; random_state=0 here so the split is reproducible), trains
@@ -60,8 +61,12 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--check-model")
+    ap.add_argument("--existing", action="store_true",
+                    help="use the train.csv/validation.csv already in --out (e.g. written by "
+                         "`tunelab datasets boston --out DIR`) instead of making a split")
     a = ap.parse_args()
-    split(a.data, a.out)
+    if not a.existing:
+        split(a.data, a.out)
     x_tr, y_tr = load(os.path.join(a.out, "train.csv"))
     x_va, y_va = load(os.path.join(a.out, "validation.csv"))
     dtrain = xgb.DMatrix(x_tr, label=y_tr)

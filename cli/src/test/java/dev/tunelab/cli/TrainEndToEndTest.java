@@ -51,6 +51,9 @@ class TrainEndToEndTest {
       min = Math.min(min, Double.parseDouble(m.group(1)));
     }
     assertEquals(min, validation, 1e-4, "final validation:rmse is the best round's");
+    // the job folder holds the same log stream
+    Path jobDir = Path.of(d.get("ModelArtifacts").get("S3ModelArtifacts").asText()).getParent().getParent();
+    assertEquals(logs.out().strip(), Files.readString(jobDir.resolve("training.log")).strip());
 
     Path data = dir.resolve("data");
     assertEquals(0, CliTestSupport.run(null, "datasets", "boston", "--out", data.toString()).exitCode());

@@ -139,7 +139,7 @@ public final class TrainingJobRunner {
     store.createTrainingJob(new NewTrainingJob(spec.name(), context.tuningJobName(), context.sequence(),
         spec.hyperParameters(), context.tunedHyperParameters(), spec.json().toString(), Instant.now(), jobDir));
     store.markTrainingStarted(spec.name(), Instant.now());
-    RecordingListener recorder = new RecordingListener(store, spec.name(), context.observer());
+    RecordingListener recorder = new RecordingListener(store, spec.name(), jobDir, context.observer());
     TrainingOutcome outcome;
     try {
       job.trainer().validate(spec.hyperParameters());

@@ -16,8 +16,19 @@ public final class HomeOption {
     return TuneLabHome.resolve(home);
   }
 
-  /** Opens the store in the home folder. */
+  /** Opens the store in the home folder; a home that cannot be created or written is bad input. */
   public JobStore openStore() {
-    return JobStore.openSqlite(path());
+    Path p = path();
+    try {
+      java.nio.file.Files.createDirectories(p);
+    } catch (java.io.IOException | SecurityException e) {
+      throw new dev.tunelab.core.spec.SpecException(home != null ? "--home" : "TUNELAB_HOME", p.toString(),
+          "a folder TuneLab can create and write (" + e + ")");
+    }
+    if (!java.nio.file.Files.isWritable(p)) {
+      throw new dev.tunelab.core.spec.SpecException(home != null ? "--home" : "TUNELAB_HOME", p.toString(),
+          "a folder TuneLab can write");
+    }
+    return JobStore.openSqlite(p);
   }
 }

@@ -51,6 +51,7 @@ class TrainBadInputTest {
         bad("missing TrainingJobName", s -> s.remove("TrainingJobName"), "TrainingJobName"),
         bad("bad TrainingJobName", s -> s.put("TrainingJobName", "bad_name!"), "TrainingJobName"),
         bad("missing num_round", s -> hps(s).remove("num_round"), "num_round"),
+        bad("num_round 0", s -> hps(s).put("num_round", "0"), "HyperParameters.num_round"),
         bad("eta 0", s -> hps(s).put("eta", "0"), "HyperParameters.eta"),
         bad("subsample 1.5", s -> hps(s).put("subsample", "1.5"), "HyperParameters.subsample"),
         bad("unknown hyperparameter", s -> hps(s).put("colour", "blue"), "colour"),
@@ -120,6 +121,15 @@ class TrainBadInputTest {
         Arguments.of("not JSON", "{\"TrainingJobName\": ", "not valid JSON"),
         Arguments.of("JSON array", "[1, 2]", "JSON object"),
         Arguments.of("no such file", null, "spec.json"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void homeThatCannotBeCreatedIsBadInput() throws IOException {
+    Path notAFolder = Files.writeString(dir.resolve("file"), "x");
+    CliTestSupport.Run r = CliTestSupport.run(notAFolder, "train",
+        CliTestSupport.repoRoot().resolve("examples/boston-xgboost-train.json").toString());
+    assertEquals(2, r.exitCode(), r::all);
+    assertTrue(r.err().contains("--home"), r::err);
   }
 
   private void assertRefused(Path spec, String expected) {

@@ -58,14 +58,14 @@ public final class TrainingJobRunner {
    * @throws dev.tunelab.datasets.DataFormatException for bad CSV data
    */
   public PreparedTrainingJob prepare(TrainingJobSpec spec) {
+    Trainer trainer = TrainerFactory.create(spec);
+    trainer.validate(spec.hyperParameters());
     if (store.trainingJob(spec.name()).isPresent()) {
       throw new SpecException("TrainingJobName", spec.name(),
           "a name no other training job uses (this one exists: see `tunelab describe-training-job "
               + spec.name() + "`)");
     }
-    PreparedTrainingJob job = load(spec);
-    job.trainer().validate(spec.hyperParameters());
-    return job;
+    return loadChannels(spec, trainer);
   }
 
   /**

@@ -3,6 +3,8 @@ package dev.tunelab.core.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.core.spec.JsonSpecReader;
+import dev.tunelab.core.spec.SpecException;
+import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TrainingJobStatus;
 import dev.tunelab.core.store.TuningJobRecord;
@@ -10,6 +12,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -98,11 +103,11 @@ public final class DescribeTuningJob {
    * The full response for a stored tuning job: its completion details and, for a warm-started
    * job, OverallBestTrainingJob (the best over this job and its parents).
    */
-  public static ObjectNode of(dev.tunelab.core.store.JobStore store, String name) {
+  public static ObjectNode of(JobStore store, String name) {
     TuningJobRecord tuning = store.tuningJob(name).orElseThrow(() ->
-        new dev.tunelab.core.spec.SpecException("NAME", name, "the name of an existing tuning job"));
+        new SpecException("NAME", name, "the name of an existing tuning job"));
     List<TrainingJobRecord> jobs = store.trainingJobsOf(name);
-    Map<String, JsonNode> extra = new java.util.LinkedHashMap<>();
+    Map<String, JsonNode> extra = new LinkedHashMap<>();
     store.tuningJobAttribute(name, "TuningJobCompletionDetails").ifPresent(s -> extra.put("TuningJobCompletionDetails", parse(s)));
     JsonNode request = parse(tuning.specJson());
     JsonNode warm = request.path("WarmStartConfig");
@@ -110,11 +115,11 @@ public final class DescribeTuningJob {
       extra.put("WarmStartConfig", warm);
       String type = request.path("HyperParameterTuningJobConfig").path("HyperParameterTuningJobObjective").path("Type").asText("Minimize");
       String metric = request.path("HyperParameterTuningJobConfig").path("HyperParameterTuningJobObjective").path("MetricName").asText();
-      java.util.List<TrainingJobRecord> all = new java.util.ArrayList<>(jobs);
+      List<TrainingJobRecord> all = new ArrayList<>(jobs);
       for (JsonNode p : warm.path("ParentHyperParameterTuningJobs")) {
         all.addAll(store.trainingJobsOf(p.path("HyperParameterTuningJobName").asText()));
       }
-      java.util.Comparator<TrainingJobRecord> byObjective = java.util.Comparator.comparing(TrainingJobRecord::objectiveValue);
+      Comparator<TrainingJobRecord> byObjective = Comparator.comparing(TrainingJobRecord::objectiveValue);
       all.stream().filter(j -> j.objectiveValue() != null
               && (j.status() == TrainingJobStatus.Completed || j.status() == TrainingJobStatus.Stopped))
           .min(type.equals("Maximize") ? byObjective.reversed() : byObjective)
@@ -129,10 +134,5 @@ public final class DescribeTuningJob {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Unused statuses are part of the enum; kept for exhaustiveness checks in tests. */
-  static boolean terminal(TrainingJobStatus s) {
-    return s != TrainingJobStatus.InProgress && s != TrainingJobStatus.Stopping;
   }
 }

@@ -106,6 +106,24 @@ class TuningOptionsTest {
   }
 
   @Test
+  void convergenceDetectedEndsTheJobWhenTheBestStopsMoving() throws IOException {
+    ObjectNode spec = courseSpec("converge", 40, 1, 7);
+    config(spec).putObject("TuningJobCompletionCriteria").putObject("ConvergenceDetected")
+        .put("CompleteOnConvergence", "Enabled");
+    TuningJobRecord rec = run(spec);
+    assertEquals(TuningJobStatus.Completed, rec.status());
+    List<TrainingJobRecord> jobs = store.trainingJobsOf("converge");
+    assertTrue(jobs.size() >= TuningScheduler.CONVERGENCE_MIN_JOBS && jobs.size() < 40, "jobs: " + jobs.size());
+    // TuneLab's rule: the best of all jobs is within 1% of the best of the first half
+    double all = jobs.stream().mapToDouble(TrainingJobRecord::objectiveValue).min().orElseThrow();
+    double firstHalf = jobs.subList(0, jobs.size() / 2).stream().mapToDouble(TrainingJobRecord::objectiveValue).min().orElseThrow();
+    assertTrue(firstHalf - all <= 0.01 * firstHalf, firstHalf + " vs " + all);
+    JsonNode details = describe("converge").get("TuningJobCompletionDetails");
+    assertTrue(details.get("CompletionReason").asText().startsWith("ConvergenceDetected"), details::toString);
+    assertNotNull(details.get("ConvergenceDetectedTime"));
+  }
+
+  @Test
   void earlyStoppingAutoStopsSomeJobsAndTrainsFewerRounds() throws IOException {
     TuningJobRecord off = run(courseSpec("es-off", 20, 1, 11));
     ObjectNode auto = courseSpec("es-auto", 20, 1, 11);

@@ -1,12 +1,8 @@
 package dev.tunelab.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tunelab.core.api.DescribeTuningJob;
-import dev.tunelab.core.spec.JsonSpecReader;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.TuningJobRecord;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,23 +33,5 @@ final class DescribeTuningJobCommand implements Callable<Integer> {
   static TuningJobRecord find(JobStore store, String name, HomeOption home) {
     return store.tuningJob(name).orElseThrow(() -> Main.badInput("NAME", name,
         "the name of an existing tuning job in " + home.path() + " (see `tunelab list-hyper-parameter-tuning-jobs`)"));
-  }
-
-  static String objectiveMetric(TuningJobRecord rec) {
-    return parse(rec.specJson()).path("HyperParameterTuningJobConfig").path("HyperParameterTuningJobObjective")
-        .path("MetricName").asText();
-  }
-
-  static String objectiveType(TuningJobRecord rec) {
-    return parse(rec.specJson()).path("HyperParameterTuningJobConfig").path("HyperParameterTuningJobObjective")
-        .path("Type").asText("Minimize");
-  }
-
-  static JsonNode parse(String json) {
-    try {
-      return JsonSpecReader.mapper().readTree(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

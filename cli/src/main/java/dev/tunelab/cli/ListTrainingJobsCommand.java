@@ -3,6 +3,7 @@ package dev.tunelab.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.core.api.TrainingJobSummaries;
+import dev.tunelab.core.api.TuningObjective;
 import dev.tunelab.core.spec.JsonSpecReader;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.TrainingJobRecord;
@@ -65,8 +66,9 @@ final class ListTrainingJobsCommand implements Callable<Integer> {
     }
     try (JobStore store = home.openStore()) {
       TuningJobRecord tuning = DescribeTuningJobCommand.find(store, name, home);
-      String metric = DescribeTuningJobCommand.objectiveMetric(tuning);
-      String type = DescribeTuningJobCommand.objectiveType(tuning);
+      TuningObjective objective = TuningObjective.of(tuning);
+      String metric = objective.metricName();
+      String type = objective.type();
       List<TrainingJobRecord> jobs = TrainingJobSummaries.select(store.trainingJobsOf(name), statusEquals, sortBy,
           sortOrder.equals("Descending"));
       if (maxResults != null && jobs.size() > maxResults) {

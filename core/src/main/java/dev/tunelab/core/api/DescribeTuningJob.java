@@ -8,8 +8,6 @@ import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TrainingJobStatus;
 import dev.tunelab.core.store.TuningJobRecord;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,10 +31,11 @@ public final class DescribeTuningJob {
    * @param extra  extra stored attributes to show (e.g. TuningJobCompletionDetails), may be empty
    */
   public static ObjectNode of(TuningJobRecord tuning, List<TrainingJobRecord> jobs, Map<String, JsonNode> extra) {
-    JsonNode request = parse(tuning.specJson());
+    JsonNode request = TuningObjective.parse(tuning.specJson());
     JsonNode config = request.path("HyperParameterTuningJobConfig");
-    String type = config.path("HyperParameterTuningJobObjective").path("Type").asText("Minimize");
-    String metric = config.path("HyperParameterTuningJobObjective").path("MetricName").asText();
+    TuningObjective tuningObjective = TuningObjective.of(request);
+    String type = tuningObjective.type();
+    String metric = tuningObjective.metricName();
     ObjectNode o = JsonSpecReader.mapper().createObjectNode();
     o.put("HyperParameterTuningJobName", tuning.name());
     o.put("HyperParameterTuningJobArn", Arns.tuningJob(tuning.name()));
@@ -108,13 +107,15 @@ public final class DescribeTuningJob {
         new SpecException("NAME", name, "the name of an existing tuning job"));
     List<TrainingJobRecord> jobs = store.trainingJobsOf(name);
     Map<String, JsonNode> extra = new LinkedHashMap<>();
-    store.tuningJobAttribute(name, "TuningJobCompletionDetails").ifPresent(s -> extra.put("TuningJobCompletionDetails", parse(s)));
-    JsonNode request = parse(tuning.specJson());
+    store.tuningJobAttribute(name, "TuningJobCompletionDetails")
+        .ifPresent(s -> extra.put("TuningJobCompletionDetails", TuningObjective.parse(s)));
+    JsonNode request = TuningObjective.parse(tuning.specJson());
     JsonNode warm = request.path("WarmStartConfig");
     if (!warm.isMissingNode()) {
       extra.put("WarmStartConfig", warm);
-      String type = request.path("HyperParameterTuningJobConfig").path("HyperParameterTuningJobObjective").path("Type").asText("Minimize");
-      String metric = request.path("HyperParameterTuningJobConfig").path("HyperParameterTuningJobObjective").path("MetricName").asText();
+      TuningObjective objective = TuningObjective.of(request);
+      String type = objective.type();
+      String metric = objective.metricName();
       List<TrainingJobRecord> all = new ArrayList<>(jobs);
       for (JsonNode p : warm.path("ParentHyperParameterTuningJobs")) {
         all.addAll(store.trainingJobsOf(p.path("HyperParameterTuningJobName").asText()));
@@ -128,11 +129,4 @@ public final class DescribeTuningJob {
     return of(tuning, jobs, extra);
   }
 
-  private static JsonNode parse(String json) {
-    try {
-      return JsonSpecReader.mapper().readTree(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

@@ -17,8 +17,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -51,17 +49,6 @@ final class TrainCommand implements Callable<Integer> {
     try (JobStore store = home.openStore()) {
       TrainingJobRunner runner = new TrainingJobRunner(store, homeDir);
       PreparedTrainingJob job = runner.prepare(parsed);
-      AtomicBoolean stop = new AtomicBoolean();
-      CountDownLatch done = new CountDownLatch(1);
-      Thread hook = new Thread(() -> {
-        stop.set(true);
-        try {
-          done.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      });
-      Runtime.getRuntime().addShutdownHook(hook);
       TrainingListener console = new TrainingListener() {
         @Override public void log(String line) {
           out.println(LogFormat.cloudWatch(line));
@@ -71,17 +58,7 @@ final class TrainCommand implements Callable<Integer> {
         }
       };
       out.println(parsed.name() + ": InProgress - Starting the training job");
-      TrainingJobRecord rec;
-      try {
-        rec = runner.run(job, JobContext.standalone(console, stop::get));
-      } finally {
-        done.countDown();
-      }
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // Ctrl-C: the hook is running and waits for us
-      }
+      TrainingJobRecord rec = TuningRun.runWithCtrlC(stop -> runner.run(job, JobContext.standalone(console, stop::get)));
       printSummary(out, rec);
       return rec.status() == TrainingJobStatus.Completed ? 0 : Main.FAILURE;
     }

@@ -10,12 +10,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
-/** Shared by {@code tune} and {@code resume}: Ctrl-C handling and the final summary. */
+/** Shared by {@code train}, {@code tune} and {@code resume}: Ctrl-C handling and the tuning summary. */
 final class TuningRun {
   private TuningRun() { }
 
-  /** Runs with a shutdown hook that turns Ctrl-C into a clean stop and waits for it. */
-  static TuningJobRecord runWithCtrlC(Function<AtomicBoolean, TuningJobRecord> body) {
+  /**
+   * Runs with a shutdown hook that turns Ctrl-C into a clean stop: the hook sets the flag the
+   * body polls and waits until the body has recorded its outcome.
+   */
+  static <T> T runWithCtrlC(Function<AtomicBoolean, T> body) {
     AtomicBoolean interrupt = new AtomicBoolean();
     CountDownLatch done = new CountDownLatch(1);
     Thread hook = new Thread(() -> {

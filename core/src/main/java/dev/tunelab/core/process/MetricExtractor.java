@@ -1,5 +1,6 @@
 package dev.tunelab.core.process;
 
+import dev.tunelab.core.spec.MetricDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

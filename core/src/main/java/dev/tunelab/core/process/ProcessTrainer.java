@@ -1,5 +1,6 @@
 package dev.tunelab.core.process;
 
+import dev.tunelab.core.spec.MetricDefinition;
 import dev.tunelab.core.spec.SpecException;
 import dev.tunelab.core.train.Trainer;
 import dev.tunelab.core.train.TrainingListener;

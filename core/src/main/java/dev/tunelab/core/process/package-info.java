@@ -7,6 +7,6 @@
  *
  * <p>Entry point: {@link dev.tunelab.core.process.ProcessTrainer}; its inputs are a
  * {@link dev.tunelab.core.process.ProcessCommand} and a list of
- * {@link dev.tunelab.core.process.MetricDefinition}s.
+ * {@link dev.tunelab.core.spec.MetricDefinition}s.
  */
 package dev.tunelab.core.process;

@@ -1,6 +1,5 @@
 package dev.tunelab.core.spec;
 
-import dev.tunelab.core.process.MetricDefinition;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,6 +1,5 @@
 package dev.tunelab.core.spec;
 
-import dev.tunelab.core.process.MetricDefinition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -3,6 +3,7 @@ package dev.tunelab.core.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunelab.core.spec.MetricDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

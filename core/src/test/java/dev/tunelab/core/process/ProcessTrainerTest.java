@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tunelab.core.spec.MetricDefinition;
 import dev.tunelab.core.train.TrainingOutcome;
 import dev.tunelab.core.train.TrainingOutcome.Status;
 import dev.tunelab.core.train.TrainingRequest;

@@ -1,10 +1,9 @@
-package dev.tunelab.core.process;
+package dev.tunelab.core.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tunelab.core.spec.SpecException;
 import java.util.List;
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
-package dev.tunelab.core.process;
+package dev.tunelab.core.spec;
 
-import dev.tunelab.core.spec.SpecException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

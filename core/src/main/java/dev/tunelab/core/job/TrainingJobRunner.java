@@ -1,6 +1,7 @@
 package dev.tunelab.core.job;
 
 import dev.tunelab.core.data.ChannelResolver;
+import dev.tunelab.core.spec.AlgorithmContract;
 import dev.tunelab.core.spec.ChannelSpec;
 import dev.tunelab.core.spec.SpecException;
 import dev.tunelab.core.spec.TrainingJobSpec;
@@ -58,7 +59,7 @@ public final class TrainingJobRunner {
    * @throws dev.tunelab.datasets.DataFormatException for bad CSV data
    */
   public PreparedTrainingJob prepare(TrainingJobSpec spec) {
-    Trainer trainer = TrainerFactory.create(spec);
+    Trainer trainer = spec.algorithm().contract().createTrainer(spec);
     trainer.validate(spec.hyperParameters());
     if (store.trainingJob(spec.name()).isPresent()) {
       throw new SpecException("TrainingJobName", spec.name(),
@@ -73,7 +74,7 @@ public final class TrainingJobRunner {
    * hyperparameters: the template of a tuning job's training jobs.
    */
   public PreparedTrainingJob load(TrainingJobSpec spec) {
-    Trainer trainer = TrainerFactory.create(spec);
+    Trainer trainer = spec.algorithm().contract().createTrainer(spec);
     return loadChannels(spec, trainer);
   }
 
@@ -94,36 +95,18 @@ public final class TrainingJobRunner {
   }
 
   private PreparedTrainingJob loadChannels(TrainingJobSpec spec, Trainer trainer) {
-    boolean builtIn = spec.algorithm().builtInXgboost();
-    if (builtIn) {
-      if (spec.channel("train").isEmpty()) {
-        throw new SpecException("InputDataConfig", channelNames(spec),
-            "a channel named 'train' (and 'validation' for validation metrics and early stopping)");
-      }
-      if (spec.hyperParameters().containsKey("early_stopping_rounds") && spec.channel("validation").isEmpty()) {
-        throw new SpecException("InputDataConfig", channelNames(spec),
-            "a 'validation' channel, because HyperParameters.early_stopping_rounds is set");
-      }
-    }
+    AlgorithmContract contract = spec.algorithm().contract();
+    contract.checkChannels(spec);
     Map<String, List<Path>> files = new LinkedHashMap<>();
     Map<String, Dataset> data = new HashMap<>();
     for (ChannelSpec c : spec.channels()) {
       files.put(c.name(), resolver.files(c, spec.baseDir()));
-      if (builtIn && (c.name().equals("train") || c.name().equals("validation"))) {
+      if (contract.datasetChannels().contains(c.name())) {
         data.put(c.name(), resolver.labelled(c, spec.baseDir()));
       }
     }
-    if (builtIn && data.containsKey("validation")
-        && data.get("validation").columns() != data.get("train").columns()) {
-      throw new SpecException(spec.channel("validation").get().path(), spec.channel("validation").get().uri(),
-          "data with " + data.get("train").columns() + " feature columns like the train channel (it has "
-              + data.get("validation").columns() + ")");
-    }
+    contract.checkDatasets(spec, data);
     return new PreparedTrainingJob(spec, trainer, data, files);
-  }
-
-  private static List<String> channelNames(TrainingJobSpec spec) {
-    return spec.channels().stream().map(ChannelSpec::name).toList();
   }
 
   /** Records, trains and finishes one prepared job; returns its final record. */

@@ -1,12 +1,13 @@
 package dev.tunelab.core.spec;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
- * SageMaker's AlgorithmSpecification: which trainer runs the job. A {@code TrainingImage} (or
- * {@code AlgorithmName}) containing {@code xgboost} selects the built-in XGBoost4J trainer; a
- * {@code ContainerEntrypoint} selects a local process following the container contract.
+ * SageMaker's AlgorithmSpecification: which trainer runs the job. The installed
+ * {@link AlgorithmProvider}s decide which algorithm a spec selects (a {@code TrainingImage} or
+ * {@code AlgorithmName} containing {@code xgboost}: the built-in XGBoost4J trainer; a
+ * {@code ContainerEntrypoint}: a local process following the container contract);
+ * {@link #contract()} gives that algorithm's {@link AlgorithmContract}.
  *
  * @param trainingImage       image URI or name, or {@code null}
  * @param algorithmName       algorithm name, or {@code null}
@@ -29,17 +30,15 @@ public record AlgorithmSpec(
     containerArguments = List.copyOf(containerArguments);
   }
 
-  /** True when the built-in XGBoost4J trainer runs this job. */
-  public boolean builtInXgboost() {
-    return containerEntrypoint.isEmpty() && (mentionsXgboost(trainingImage) || mentionsXgboost(algorithmName));
-  }
-
-  /** True when a local command runs this job. */
-  public boolean bringYourOwn() {
-    return !containerEntrypoint.isEmpty();
-  }
-
-  private static boolean mentionsXgboost(String s) {
-    return s != null && s.toLowerCase(Locale.ROOT).contains("xgboost");
+  /**
+   * The contract of the algorithm that runs this spec (what it accepts and emits, and its trainer).
+   *
+   * @throws IllegalStateException when no algorithm accepts the spec (the parsers refuse such a
+   *     spec with a {@link SpecException})
+   */
+  public AlgorithmContract contract() {
+    return AlgorithmProviders.find(this).orElseThrow(() -> new IllegalStateException(
+        "no algorithm runs TrainingImage " + trainingImage + ", AlgorithmName " + algorithmName
+            + " without a ContainerEntrypoint"));
   }
 }

@@ -66,12 +66,10 @@ public final class TrainingSpecParts {
           "no ContainerArguments without a ContainerEntrypoint");
     }
     AlgorithmSpec spec = new AlgorithmSpec(image, algorithmName, mode, metrics, entrypoint, arguments);
-    if (!spec.builtInXgboost() && !spec.bringYourOwn()) {
+    if (AlgorithmProviders.find(spec).isEmpty()) {
       String given = image != null ? image : algorithmName;
       throw new SpecException(r.path() + (image != null || algorithmName == null ? ".TrainingImage" : ".AlgorithmName"), given,
-          "an image name containing 'xgboost' (the built-in XGBoost4J trainer, e.g. the course's "
-              + "'811284229777.dkr.ecr.us-east-1.amazonaws.com/xgboost:1'), or a ContainerEntrypoint "
-              + "to run your own training command");
+          AlgorithmProviders.accepted());
     }
     return spec;
   }

@@ -135,7 +135,8 @@ public final class TuningJobSpecParser {
       throw new SpecException(def.path() + ".StaticHyperParameters", statics.size() + space.size() + " hyperparameters",
           "at most 100 static plus tunable hyperparameters, _tuning_objective_metric included");
     }
-    checkObjectiveMetric(objective.path() + ".MetricName", metric, algorithm);
+    AlgorithmContract contract = algorithm.contract();
+    contract.checkMetric(objective.path() + ".MetricName", metric);
     var channels = TrainingSpecParts.channels(def);
     String output = TrainingSpecParts.outputPath(def);
     var resources = TrainingSpecParts.resources(def,
@@ -151,7 +152,7 @@ public final class TuningJobSpecParser {
     cfgJson.put("RandomSeed", seed);
     cfgJson.put("TrainingJobEarlyStoppingType", earlyStopping);
     ((ObjectNode) cfgJson.get("ResourceLimits")).put("MaxNumberOfTrainingJobs", maxJobs);
-    addObjectiveMetricDefinition(defJson, metric, algorithm);
+    addObjectiveMetricDefinition(defJson, contract.metricDefinition(metric));
 
     TrainingJobSpec definition = new TrainingJobSpec(name, algorithm, statics, channels, output, resources,
         trainingMaxRuntime, env, baseDir, defJson.deepCopy());
@@ -336,48 +337,24 @@ public final class TuningJobSpecParser {
     return new TuningJobSpec.CompletionCriteria(target, notImproving, convergence);
   }
 
-  /** The metric names the built-in XGBoost emits for a channel ({@code train:rmse}, ...). */
-  private static final Pattern XGBOOST_METRIC = Pattern.compile(
-      "(train|validation):(rmse|rmsle|mae|mape|mphe|logloss|error|error@[0-9.]+|merror|mlogloss|auc|aucpr|ndcg|ndcg@\\d+|map|map@\\d+"
-          + "|poisson-nloglik|gamma-nloglik|cox-nloglik|gamma-deviance|tweedie-nloglik|tweedie-nloglik@[0-9.]+|accuracy|f1|mse|r2|balanced_accuracy|precision|recall)");
-
-  private static void checkObjectiveMetric(String path, String metric, AlgorithmSpec algorithm) {
-    if (algorithm.builtInXgboost()) {
-      if (!XGBOOST_METRIC.matcher(metric).matches()) {
-        throw new SpecException(path, metric, "a metric of the built-in XGBoost such as validation:rmse, "
-            + "validation:auc, validation:logloss, train:rmse (<train|validation>:<eval_metric>)");
-      }
-    } else {
-      boolean defined = algorithm.metricDefinitions().stream().anyMatch(m -> m.name().equals(metric));
-      if (!defined) {
-        throw new SpecException(path, metric, "the Name of one of AlgorithmSpecification.MetricDefinitions "
-            + algorithm.metricDefinitions().stream().map(m -> m.name()).toList());
-      }
-    }
-  }
-
-  private static void addObjectiveMetricDefinition(ObjectNode defJson, String metric, AlgorithmSpec algorithm) {
+  /**
+   * Adds what SageMaker adds to a tuning job's metric definitions: the objective metric's own
+   * definition when the request has none, and an {@code ObjectiveMetric} entry with its regex.
+   */
+  private static void addObjectiveMetricDefinition(ObjectNode defJson, MetricDefinition objective) {
     ObjectNode alg = (ObjectNode) defJson.get("AlgorithmSpecification");
     ArrayNode defs = alg.has("MetricDefinitions") ? (ArrayNode) alg.get("MetricDefinitions") : alg.putArray("MetricDefinitions");
-    String regex;
-    if (algorithm.builtInXgboost()) {
-      String[] parts = metric.split(":", 2);
-      regex = ".*\\[[0-9]+\\].*#011" + parts[0] + "-" + parts[1] + ":([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?).*";
-      boolean present = false;
-      for (var d : defs) {
-        present |= metric.equals(d.path("Name").asText());
-      }
-      if (!present) {
-        ObjectNode m = defs.addObject();
-        m.put("Name", metric);
-        m.put("Regex", regex);
-      }
-    } else {
-      regex = algorithm.metricDefinitions().stream().filter(m -> m.name().equals(metric)).findFirst()
-          .orElseThrow().regex();
+    boolean present = false;
+    for (var d : defs) {
+      present |= objective.name().equals(d.path("Name").asText());
+    }
+    if (!present) {
+      ObjectNode m = defs.addObject();
+      m.put("Name", objective.name());
+      m.put("Regex", objective.regex());
     }
     ObjectNode o = defs.addObject();
     o.put("Name", "ObjectiveMetric");
-    o.put("Regex", regex);
+    o.put("Regex", objective.regex());
   }
 }

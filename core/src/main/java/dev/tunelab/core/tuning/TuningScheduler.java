@@ -255,8 +255,9 @@ final class TuningScheduler {
     Map<String, String> tuned = c.asStrings();
     Map<String, String> hps = new LinkedHashMap<>(spec.staticHyperParameters());
     hps.putAll(tuned);
-    if (spec.hyperband() != null && spec.definition().algorithm().builtInXgboost()) {
-      hps.put("num_round", Integer.toString(spec.hyperband().maxResource()));
+    if (spec.hyperband() != null) {
+      spec.definition().algorithm().contract().hyperbandResource()
+          .ifPresent(resource -> hps.put(resource, Integer.toString(spec.hyperband().maxResource())));
     }
     PreparedTrainingJob prepared = TrainingJobRunner.derive(job.template(), name, hps);
     JobContext ctx = new JobContext(spec.name(), seq, tuned, spec.objectiveMetric(), new JobWatcher(name), stopJobs::get,
@@ -290,9 +291,9 @@ final class TuningScheduler {
         return true; // a re-print of the best round, or nothing to judge
       }
       lastResource = resource;
-      if (spec.hyperband() != null && !spec.definition().algorithm().builtInXgboost()
+      if (spec.hyperband() != null && spec.definition().algorithm().contract().hyperbandResource().isEmpty()
           && resource >= spec.hyperband().maxResource()) {
-        return false; // Hyperband: a job is stopped at MaxResource (built-in XGBoost: num_round = MaxResource)
+        return false; // Hyperband: a job is stopped at MaxResource (else its resource hyperparameter = MaxResource)
       }
       if (stoppingRule == null) {
         return true;

@@ -20,11 +20,26 @@ final class HyperParameterCatalog {
   static final Set<String> MAXIMIZE_METRICS = Set.of("auc", "aucpr", "map", "ndcg", "accuracy", "f1",
       "pre", "interval-regression-accuracy");
 
-  /** Evaluation metrics XGBoost 3.4 computes natively and SageMaker accepts in {@code eval_metric}. */
+  /**
+   * Evaluation metrics XGBoost 3.4 computes natively, SageMaker accepts in {@code eval_metric} and
+   * the built-in trainer reports under the same name: with the channel, the metrics a job can emit
+   * ({@code validation:rmse}). {@code error}, {@code ndcg} and {@code map} may carry a parameter
+   * ({@code error@0.7}, {@code ndcg@5}); {@link #TWEEDIE_NLOGLIK} must carry one.
+   */
   static final Set<String> NATIVE_METRICS = Set.of("rmse", "rmsle", "mae", "mape", "mphe", "logloss",
       "error", "merror", "mlogloss", "auc", "aucpr", "ndcg", "map", "poisson-nloglik",
-      "gamma-nloglik", "cox-nloglik", "gamma-deviance", "tweedie-nloglik", "aft-nloglik",
-      "interval-regression-accuracy");
+      "gamma-nloglik", "cox-nloglik", "gamma-deviance", "tweedie-nloglik");
+
+  /** The native metric XGBoost computes only as {@code tweedie-nloglik@<rho>} (and reports so). */
+  static final String TWEEDIE_NLOGLIK = "tweedie-nloglik";
+
+  /**
+   * Native XGBoost metrics SageMaker accepts that the built-in trainer cannot compute, with the
+   * reason: they need the label bounds of {@code survival:aft}, which a CSV channel does not give.
+   */
+  static final Map<String, String> UNSUPPORTED_NATIVE_METRICS = Map.of(
+      "aft-nloglik", "needs label_lower_bound and label_upper_bound, which a CSV channel does not give",
+      "interval-regression-accuracy", "needs label_lower_bound and label_upper_bound, which a CSV channel does not give");
 
   /**
    * Metrics SageMaker's container computes itself in Python (not XGBoost): accepted by SageMaker,

@@ -32,6 +32,9 @@ import java.util.regex.Pattern;
  *       captured) and the trainer writes the log itself.</li>
  *   <li>Metrics SageMaker's container computes in Python ({@code accuracy}, {@code f1}, {@code mse},
  *       {@code r2}, ...) are rejected: only metrics XGBoost computes natively are supported.</li>
+ *   <li>{@code aft-nloglik} and {@code interval-regression-accuracy} are rejected: they need label
+ *       bounds that a CSV channel does not give. {@code tweedie-nloglik} must name its variance
+ *       power ({@code tweedie-nloglik@1.5}), the only form XGBoost computes.</li>
  *   <li>Integers may be written as integral decimals ({@code "5.0"}), as a tuner may send them.</li>
  * </ul>
  *
@@ -214,10 +217,6 @@ public record XGBoostHyperParameters(
       throw new SpecException(PREFIX + field, metric,
           "a metric valid for objective " + objective + " ('auc' needs a binary: or rank: objective)");
     }
-    if (metric.equals("aft-nloglik") && !objective.equals("survival:aft")) {
-      throw new SpecException(PREFIX + field, metric,
-          "a metric valid for objective " + objective + " ('aft-nloglik' needs survival:aft)");
-    }
   }
 
   private static String normalise(ParameterDefinition def, String given, String raw) {
@@ -270,15 +269,8 @@ public record XGBoostHyperParameters(
         }
         return String.join(",", items);
       }
-      case CHANNEL_METRIC: {
-        int colon = v.indexOf(':');
-        String expected = "train:<metric> or validation:<metric> with <metric> " + metricWords();
-        if (colon < 0 || !List.of("train", "validation").contains(v.substring(0, colon))) {
-          throw new SpecException(field, raw, expected);
-        }
-        checkMetric(field, raw, v.substring(colon + 1));
-        return v;
-      }
+      case CHANNEL_METRIC:
+        return channelMetric(field, raw);
       case SIGN_TUPLE: {
         String expected = "a tuple of -1, 0 and 1 such as (1,0,-1)";
         if (v.length() < 2 || !((v.startsWith("(") && v.endsWith(")")) || (v.startsWith("[") && v.endsWith("]")))) {
@@ -305,6 +297,53 @@ public record XGBoostHyperParameters(
     }
   }
 
+  /**
+   * The one check of a metric the built-in XGBoost emits, {@code <train|validation>:<eval_metric>}
+   * with an evaluation metric XGBoost computes natively: used for {@code _tuning_objective_metric}
+   * and for a tuning job's objective metric.
+   *
+   * <p>The name must be the one the trainer reports: XGBoost writes the parameter of
+   * {@code error@t} and {@code tweedie-nloglik@rho} as a C++ float ({@code error@0.70} is reported
+   * as {@code error@0.7}, {@code error@0.5} as {@code error}), so only that spelling is accepted.
+   *
+   * @param field JSON path named in the error
+   * @param raw   the metric name as given
+   * @return the metric name without surrounding spaces
+   * @throws SpecException naming {@code field}, the value and the metrics accepted
+   */
+  static String channelMetric(String field, String raw) {
+    String v = raw.trim();
+    int colon = v.indexOf(':');
+    if (colon < 0 || !List.of("train", "validation").contains(v.substring(0, colon))) {
+      throw new SpecException(field, raw, "train:<metric> or validation:<metric> with <metric> " + metricWords());
+    }
+    String metric = v.substring(colon + 1);
+    checkMetric(field, raw, metric);
+    String reported = reportedName(metric);
+    if (!reported.equals(metric)) {
+      throw new SpecException(field, raw, v.substring(0, colon + 1) + reported
+          + " (the name XGBoost reports for this metric)");
+    }
+    return v;
+  }
+
+  /** The name XGBoost reports for a valid metric: float parameters in C++'s default format. */
+  private static String reportedName(String metric) {
+    int at = metric.indexOf('@');
+    if (at < 0) {
+      return metric;
+    }
+    String base = metric.substring(0, at);
+    if (!base.equals("error") && !base.equals(HyperParameterCatalog.TWEEDIE_NLOGLIK)) {
+      return metric; // ndcg@n and map@n keep the parameter as written
+    }
+    float parameter = Float.parseFloat(metric.substring(at + 1));
+    if (base.equals("error") && parameter == 0.5f) {
+      return "error";
+    }
+    return base + "@" + RoundEvaluation.format(parameter);
+  }
+
   private static void checkMetric(String field, String raw, String metric) {
     int at = metric.indexOf('@');
     String base = at < 0 ? metric : metric.substring(0, at);
@@ -312,21 +351,31 @@ public record XGBoostHyperParameters(
       throw new SpecException(field, raw, metricWords() + " ('" + base
           + "' is computed by SageMaker's container, not by XGBoost, and is not supported here)");
     }
+    if (HyperParameterCatalog.UNSUPPORTED_NATIVE_METRICS.containsKey(base)) {
+      throw new SpecException(field, raw, metricWords() + " ('" + base + "' "
+          + HyperParameterCatalog.UNSUPPORTED_NATIVE_METRICS.get(base) + ")");
+    }
     if (!HyperParameterCatalog.NATIVE_METRICS.contains(base)) {
       throw new SpecException(field, raw, metricWords());
     }
+    if (base.equals(HyperParameterCatalog.TWEEDIE_NLOGLIK)
+        && (at < 0 || !DECIMAL.matcher(metric.substring(at + 1)).matches())) {
+      throw new SpecException(field, raw, "tweedie-nloglik@<rho> with the Tweedie variance power, such as "
+          + "tweedie-nloglik@1.5 (XGBoost computes and reports it only so)");
+    }
     if (at >= 0) {
       String threshold = metric.substring(at + 1);
-      if (!List.of("error", "ndcg", "map").contains(base) || !DECIMAL.matcher(threshold).matches()) {
-        throw new SpecException(field, raw,
-            "a metric with a numeric threshold only for error, ndcg and map, such as error@0.7 or ndcg@5");
+      if (!List.of("error", "ndcg", "map", HyperParameterCatalog.TWEEDIE_NLOGLIK).contains(base)
+          || !DECIMAL.matcher(threshold).matches()) {
+        throw new SpecException(field, raw, "a metric with a numeric parameter only for error, ndcg, map and "
+            + "tweedie-nloglik, such as error@0.7, ndcg@5 or tweedie-nloglik@1.5");
       }
     }
   }
 
   private static String metricWords() {
     return "one of " + String.join(", ", new TreeSet<>(HyperParameterCatalog.NATIVE_METRICS))
-        + " (error@t, ndcg@n and map@n also accepted)";
+        + " (error@t, ndcg@n and map@n also accepted; tweedie-nloglik as tweedie-nloglik@rho)";
   }
 
   private static List<String> splitList(String v) {

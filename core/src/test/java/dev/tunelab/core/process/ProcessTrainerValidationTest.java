@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunelab.core.spec.MetricDefinition;
 import dev.tunelab.core.spec.SpecException;
 import dev.tunelab.core.train.TrainingOutcome;
 import dev.tunelab.core.train.TrainingOutcome.Status;
@@ -19,6 +20,14 @@ class ProcessTrainerValidationTest {
 
   private final ProcessTrainer trainer =
       new ProcessTrainer(ProcessCommand.of(Path.of("."), "python3", "train.py"), List.of());
+
+  @Test
+  void theTrainerConstructorValidatesToo() {
+    ProcessCommand cmd = ProcessCommand.of(Path.of("."), "true");
+    SpecException e = assertThrows(SpecException.class, () -> new ProcessTrainer(cmd,
+        List.of(new MetricDefinition("a", "(x)"), new MetricDefinition("b", "(?P<v"))));
+    assertEquals("AlgorithmSpecification.MetricDefinitions[1].Regex", e.field());
+  }
 
   @Test
   void anyNamedStringHyperparameterIsAccepted() {

@@ -30,14 +30,6 @@ class MetricDefinitionTest {
   }
 
   @Test
-  void theTrainerConstructorValidatesToo() {
-    ProcessCommand cmd = ProcessCommand.of(java.nio.file.Path.of("."), "true");
-    SpecException e = assertThrows(SpecException.class, () -> new ProcessTrainer(cmd,
-        List.of(new MetricDefinition("a", "(x)"), new MetricDefinition("b", "(?P<v"))));
-    assertEquals("AlgorithmSpecification.MetricDefinitions[1].Regex", e.field());
-  }
-
-  @Test
   void blankAndRepeatedNamesAreRejected() {
     assertEquals("AlgorithmSpecification.MetricDefinitions[0].Name",
         assertThrows(SpecException.class, () -> MetricDefinition.validate(

@@ -1,0 +1,71 @@
+package dev.tunelab.core.spec;
+
+import dev.tunelab.core.train.Trainer;
+import dev.tunelab.datasets.Dataset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a training algorithm accepts and emits: the one owner of every fact that depends on the
+ * algorithm (its channels, the metrics it can emit with their log regexes, which value of a metric
+ * is final, the resource Hyperband sets) and the factory of its {@link Trainer}. The parsers, the
+ * training job runner and the tuning scheduler ask the contract instead of testing which algorithm
+ * runs.
+ *
+ * <p>Implementations live beside their trainers ({@code core.xgboost} for the built-in XGBoost,
+ * {@code core.process} for bring-your-own commands) and are found through
+ * {@link AlgorithmProvider}; get the contract of a job with {@link AlgorithmSpec#contract()}.
+ */
+public interface AlgorithmContract {
+
+  /**
+   * Checks the channel names of a job before any data is read: required channels, and channels
+   * a hyperparameter requires.
+   *
+   * @throws SpecException naming {@code InputDataConfig}, the channel names given and the ones needed
+   */
+  void checkChannels(TrainingJobSpec spec);
+
+  /**
+   * The channels read and parsed into {@link Dataset}s (CSV, label first) before training; every
+   * other channel reaches the trainer only as files.
+   */
+  Set<String> datasetChannels();
+
+  /**
+   * Checks the parsed datasets against each other (for example the same feature columns).
+   *
+   * @param datasets the {@link #datasetChannels()} the job gives, by channel name
+   * @throws SpecException naming the channel's {@code S3Uri}
+   */
+  void checkDatasets(TrainingJobSpec spec, Map<String, Dataset> datasets);
+
+  /**
+   * The one check that a metric is one this algorithm can emit (a tuning job's objective).
+   *
+   * @param field  JSON path of the metric name, named in the error
+   * @param metric the metric name, for example {@code validation:rmse}
+   * @throws SpecException naming {@code field}, the metric and the metrics accepted
+   */
+  void checkMetric(String field, String metric);
+
+  /**
+   * The name and log regex of a metric that passed {@link #checkMetric}: the regex SageMaker adds
+   * as the {@code ObjectiveMetric} definition of a tuning job's training jobs.
+   */
+  MetricDefinition metricDefinition(String metric);
+
+  /** Which emitted value of a metric is the job's final value, for these hyperparameters. */
+  FinalMetricRule finalMetricRule(Map<String, String> hyperParameters);
+
+  /**
+   * The hyperparameter a Hyperband tuning job sets to {@code MaxResource} (for example the number
+   * of boosting rounds); empty when the algorithm has none and the scheduler stops each job once
+   * it reports its objective for iteration {@code MaxResource}.
+   */
+  Optional<String> hyperbandResource();
+
+  /** The trainer that runs a job of this algorithm. */
+  Trainer createTrainer(TrainingJobSpec spec);
+}

@@ -51,7 +51,12 @@ abstract class FakeTuningTest {
 
   /** Uses a fake trainer that follows {@code plans} for the next runs. */
   TuningJobRunner runner(Function<Map<String, String>, FakeTrainer.Plan> plans) {
-    trainer = new FakeTrainer(METRIC, plans, clock);
+    return runner(METRIC, plans);
+  }
+
+  /** As {@link #runner(Function)}, for a fake that emits {@code metric}. */
+  TuningJobRunner runner(String metric, Function<Map<String, String>, FakeTrainer.Plan> plans) {
+    trainer = new FakeTrainer(metric, plans, clock);
     runner = new TuningJobRunner(store, home, s -> trainer, clock);
     return runner;
   }
@@ -89,7 +94,26 @@ abstract class FakeTuningTest {
   }
 
   TuningJobSpec parse(ObjectNode spec) {
-    return TuningJobSpecParser.parse(JsonSpecReader.parse(spec.toString(), "test", n -> { }), home);
+    return parse(spec, home);
+  }
+
+  static TuningJobSpec parse(ObjectNode spec, Path baseDir) {
+    return TuningJobSpecParser.parse(JsonSpecReader.parse(spec.toString(), "test", n -> { }), baseDir);
+  }
+
+  /** The project's examples folder. */
+  static Path examples() {
+    Path p = Path.of("").toAbsolutePath();
+    return (p.getFileName().toString().equals("core") ? p.getParent() : p).resolve("examples");
+  }
+
+  /** The course's built-in XGBoost tuning spec (examples/boston-xgboost-hpo.json) under another name. */
+  static ObjectNode courseSpec(String name, int jobs, int parallel) throws IOException {
+    ObjectNode s = (ObjectNode) JsonSpecReader.mapper().readTree(examples().resolve("boston-xgboost-hpo.json").toFile());
+    s.put("HyperParameterTuningJobName", name);
+    ((ObjectNode) config(s).get("ResourceLimits")).put("MaxNumberOfTrainingJobs", jobs)
+        .put("MaxParallelTrainingJobs", parallel);
+    return s;
   }
 
   TuningJobRecord run(ObjectNode spec) {

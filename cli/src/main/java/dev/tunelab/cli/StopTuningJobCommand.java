@@ -1,6 +1,7 @@
 package dev.tunelab.cli;
 
 import dev.tunelab.core.store.JobStore;
+import dev.tunelab.core.store.TuningJobAttribute;
 import dev.tunelab.core.store.TuningJobRecord;
 import dev.tunelab.core.store.TuningJobStatus;
 import java.time.Instant;
@@ -35,7 +36,7 @@ final class StopTuningJobCommand implements Callable<Integer> {
       if (rec.status() != TuningJobStatus.InProgress && rec.status() != TuningJobStatus.Stopping) {
         throw Main.badInput("NAME", name, "a tuning job that is InProgress (it is " + rec.status() + ")");
       }
-      boolean ownerAlive = store.tuningJobAttribute(name, "OwnerPid").map(Long::parseLong)
+      boolean ownerAlive = store.tuningJobAttribute(name, TuningJobAttribute.OWNER_PID).map(Long::parseLong)
           .flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
       store.requestStop(name);
       if (!ownerAlive) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TrainingJobStatus;
+import dev.tunelab.core.store.TuningJobAttribute;
 import dev.tunelab.core.store.TuningJobStatus;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,7 +51,7 @@ class StopTuningJobTest {
       assertEquals(TuningJobStatus.InProgress, store.tuningJob(name).orElseThrow().status());
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       while (true) {
-        owner = store.tuningJobAttribute(name, "OwnerPid").map(Long::parseLong).flatMap(ProcessHandle::of);
+        owner = store.tuningJobAttribute(name, TuningJobAttribute.OWNER_PID).map(Long::parseLong).flatMap(ProcessHandle::of);
         List<TrainingJobRecord> jobs = store.trainingJobsOf(name);
         if (jobs.stream().filter(j -> j.status() == TrainingJobStatus.Completed).count() >= 2 && owner.isPresent()) {
           break;

@@ -7,6 +7,7 @@ import dev.tunelab.core.spec.SpecException;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TrainingJobStatus;
+import dev.tunelab.core.store.TuningJobAttribute;
 import dev.tunelab.core.store.TuningJobRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,7 +108,7 @@ public final class DescribeTuningJob {
         new SpecException("NAME", name, "the name of an existing tuning job"));
     List<TrainingJobRecord> jobs = store.trainingJobsOf(name);
     Map<String, JsonNode> extra = new LinkedHashMap<>();
-    store.tuningJobAttribute(name, "TuningJobCompletionDetails")
+    store.tuningJobAttribute(name, TuningJobAttribute.COMPLETION_DETAILS)
         .ifPresent(s -> extra.put("TuningJobCompletionDetails", TuningObjective.parse(s)));
     JsonNode request = TuningObjective.parse(tuning.specJson());
     JsonNode warm = request.path("WarmStartConfig");

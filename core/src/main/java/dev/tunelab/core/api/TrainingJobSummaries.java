@@ -3,7 +3,6 @@ package dev.tunelab.core.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.core.spec.JsonSpecReader;
 import dev.tunelab.core.store.TrainingJobRecord;
-import dev.tunelab.core.store.TrainingJobStatus;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -51,12 +50,9 @@ public final class TrainingJobSummaries {
     return o;
   }
 
-  /** Succeeded when the job's objective was used by the tuner, Pending while it runs, else Failed. */
+  /** Succeeded when the job's objective was used by the tuner, Pending while it runs, else Failed (as stored). */
   public static String objectiveStatus(TrainingJobRecord job) {
-    if (job.status() == TrainingJobStatus.InProgress || job.status() == TrainingJobStatus.Stopping) {
-      return "Pending";
-    }
-    return job.objectiveValue() != null ? "Succeeded" : "Failed";
+    return job.objectiveStatus();
   }
 
   /**

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,15 +42,32 @@ public final class TrainingJobRunner {
   private final JobStore store;
   private final Path home;
   private final ChannelResolver resolver;
+  private final Function<TrainingJobSpec, Trainer> trainers;
 
   /**
    * @param store the job store
    * @param home  TuneLab home (job folders go to {@code home/jobs/<name>})
    */
   public TrainingJobRunner(JobStore store, Path home) {
+    this(store, home, TrainingJobRunner::trainerOf);
+  }
+
+  /**
+   * @param store    the job store
+   * @param home     TuneLab home (job folders go to {@code home/jobs/<name>})
+   * @param trainers chooses the trainer for a spec ({@link #trainerOf} in production;
+   *                 tests pass a fake trainer)
+   */
+  public TrainingJobRunner(JobStore store, Path home, Function<TrainingJobSpec, Trainer> trainers) {
     this.store = store;
     this.home = home;
     this.resolver = new ChannelResolver(home);
+    this.trainers = trainers;
+  }
+
+  /** The trainer a spec's algorithm provides (the production choice of trainer). */
+  public static Trainer trainerOf(TrainingJobSpec spec) {
+    return spec.algorithm().contract().createTrainer(spec);
   }
 
   /**
@@ -59,7 +77,7 @@ public final class TrainingJobRunner {
    * @throws dev.tunelab.datasets.DataFormatException for bad CSV data
    */
   public PreparedTrainingJob prepare(TrainingJobSpec spec) {
-    Trainer trainer = spec.algorithm().contract().createTrainer(spec);
+    Trainer trainer = trainers.apply(spec);
     trainer.validate(spec.hyperParameters());
     if (store.trainingJob(spec.name()).isPresent()) {
       throw new SpecException("TrainingJobName", spec.name(),
@@ -74,7 +92,7 @@ public final class TrainingJobRunner {
    * hyperparameters: the template of a tuning job's training jobs.
    */
   public PreparedTrainingJob load(TrainingJobSpec spec) {
-    Trainer trainer = spec.algorithm().contract().createTrainer(spec);
+    Trainer trainer = trainers.apply(spec);
     return loadChannels(spec, trainer);
   }
 

@@ -164,10 +164,10 @@ public interface JobStore extends AutoCloseable {
   void setBestTrainingJob(String tuningJobName, String trainingJobName);
 
   /** Stores a value the tuning layer needs later (e.g. completion details JSON); replaces any. */
-  void putTuningJobAttribute(String tuningJobName, String key, String value);
+  void putTuningJobAttribute(String tuningJobName, TuningJobAttribute attribute, String value);
 
-  /** The value stored under {@code key}, if any. */
-  Optional<String> tuningJobAttribute(String tuningJobName, String key);
+  /** The value stored for {@code attribute}, if any. */
+  Optional<String> tuningJobAttribute(String tuningJobName, TuningJobAttribute attribute);
 
   /**
    * Called by any process: an InProgress tuning job becomes Stopping and gets the stop flag the

@@ -386,8 +386,9 @@ final class SqliteJobStore implements JobStore {
   }
 
   @Override
-  public void putTuningJobAttribute(String tuningJobName, String key, String value) {
-    Checks.requireName(key, "attribute key");
+  public void putTuningJobAttribute(String tuningJobName, TuningJobAttribute attribute, String value) {
+    Checks.requireNonNull(attribute, "attribute");
+    String key = attribute.key();
     Checks.requireNonNull(value, "value of attribute " + key);
     write("store attribute " + key + " of tuning job " + tuningJobName, () -> {
       long id = requireTuningJobId(tuningJobName);
@@ -399,8 +400,9 @@ final class SqliteJobStore implements JobStore {
   }
 
   @Override
-  public Optional<String> tuningJobAttribute(String tuningJobName, String key) {
-    Checks.requireNonNull(key, "attribute key");
+  public Optional<String> tuningJobAttribute(String tuningJobName, TuningJobAttribute attribute) {
+    Checks.requireNonNull(attribute, "attribute");
+    String key = attribute.key();
     return read("read attribute " + key + " of tuning job " + tuningJobName, () -> {
       long id = requireTuningJobId(tuningJobName);
       try (ResultSet rs = query("SELECT value FROM tuning_job_attribute"

@@ -4,24 +4,28 @@ import dev.tunelab.core.job.PreparedTrainingJob;
 import dev.tunelab.core.job.TrainingJobRunner;
 import dev.tunelab.core.spec.JsonSpecReader;
 import dev.tunelab.core.spec.SpecException;
+import dev.tunelab.core.spec.TrainingJobSpec;
 import dev.tunelab.core.spec.TuningJobSpec;
 import dev.tunelab.core.spec.TuningJobSpecParser;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.NewTuningJob;
 import dev.tunelab.core.store.TrainingJobRecord;
+import dev.tunelab.core.store.TuningJobAttribute;
 import dev.tunelab.core.store.TuningJobRecord;
 import dev.tunelab.core.store.TuningJobStatus;
+import dev.tunelab.core.train.Trainer;
 import dev.tunelab.optimizer.space.CategoricalRange;
 import dev.tunelab.optimizer.space.ContinuousRange;
 import dev.tunelab.optimizer.space.IntegerRange;
 import dev.tunelab.optimizer.space.ParameterRange;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * Creates, runs and resumes tuning jobs. {@link #prepare} validates everything (the spec, each
@@ -31,21 +35,30 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class TuningJobRunner {
 
-  /** Attribute holding the folder the spec's relative paths resolve against. */
-  static final String BASE_DIR = "BaseDir";
-  /** Attribute holding the pid of the process running the tuning job. */
-  static final String OWNER_PID = "OwnerPid";
-
   private final JobStore store;
   private final TrainingJobRunner trainingRunner;
+  private final Clock clock;
 
   /**
    * @param store the job store
    * @param home  TuneLab home
    */
   public TuningJobRunner(JobStore store, Path home) {
+    this(store, home, TrainingJobRunner::trainerOf, Clock.systemUTC());
+  }
+
+  /**
+   * @param store    the job store
+   * @param home     TuneLab home
+   * @param trainers chooses the trainer for a training job spec ({@link TrainingJobRunner#trainerOf} in
+   *                 production; tests pass a fake trainer)
+   * @param clock    the tuning job's clock: creation and end times, MaxRuntimeInSeconds,
+   *                 ConvergenceDetectedTime and the progress's elapsed time
+   */
+  public TuningJobRunner(JobStore store, Path home, Function<TrainingJobSpec, Trainer> trainers, Clock clock) {
     this.store = store;
-    this.trainingRunner = new TrainingJobRunner(store, home);
+    this.trainingRunner = new TrainingJobRunner(store, home, trainers);
+    this.clock = clock;
   }
 
   /** Validates a tuning job and loads its training data once. */
@@ -122,8 +135,8 @@ public final class TuningJobRunner {
   public TuningJobRecord run(PreparedTuningJob job, TuningObserver observer, AtomicBoolean interrupt) {
     TuningJobSpec spec = job.spec();
     create(job);
-    store.putTuningJobAttribute(spec.name(), OWNER_PID, Long.toString(ProcessHandle.current().pid()));
-    return new TuningScheduler(store, job, observer, interrupt, List.of(), 1).run(trainingRunner);
+    store.putTuningJobAttribute(spec.name(), TuningJobAttribute.OWNER_PID, Long.toString(ProcessHandle.current().pid()));
+    return new TuningScheduler(store, job, observer, interrupt, List.of(), 1, clock).run(trainingRunner::run);
   }
 
   /**
@@ -132,8 +145,8 @@ public final class TuningJobRunner {
    */
   public void create(PreparedTuningJob job) {
     TuningJobSpec spec = job.spec();
-    store.createTuningJob(new NewTuningJob(spec.name(), spec.json().toString(), Instant.now()));
-    store.putTuningJobAttribute(spec.name(), BASE_DIR, spec.definition().baseDir().toString());
+    store.createTuningJob(new NewTuningJob(spec.name(), spec.json().toString(), clock.instant()));
+    store.putTuningJobAttribute(spec.name(), TuningJobAttribute.BASE_DIR, spec.definition().baseDir().toString());
   }
 
   /**
@@ -151,7 +164,7 @@ public final class TuningJobRunner {
       throw new SpecException("NAME", name, "a tuning job left InProgress by a process that died (it is "
           + rec.status() + ")");
     }
-    Optional<String> pid = store.tuningJobAttribute(name, OWNER_PID);
+    Optional<String> pid = store.tuningJobAttribute(name, TuningJobAttribute.OWNER_PID);
     if (pid.isPresent()) {
       long p = Long.parseLong(pid.get());
       if (p != ProcessHandle.current().pid() && ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false)) {
@@ -159,7 +172,7 @@ public final class TuningJobRunner {
             + " is still running it; stop it with `tunelab stop-hyper-parameter-tuning-job " + name + "`)");
       }
     }
-    Path baseDir = Path.of(store.tuningJobAttribute(name, BASE_DIR).orElse("."));
+    Path baseDir = Path.of(store.tuningJobAttribute(name, TuningJobAttribute.BASE_DIR).orElse("."));
     TuningJobSpec spec = TuningJobSpecParser.parse(
         JsonSpecReader.parse(rec.specJson(), "stored spec of " + name, n -> { }), baseDir);
     PreparedTrainingJob template = trainingRunner.load(spec.definition());
@@ -169,14 +182,14 @@ public final class TuningJobRunner {
       observer.notice(stale + " training job(s) left InProgress marked Failed (RetryableError); they do not count");
     }
     if (rec.status() == TuningJobStatus.Stopping) {
-      store.updateTuningJobStatus(name, TuningJobStatus.Stopped, null, Instant.now());
+      store.updateTuningJobStatus(name, TuningJobStatus.Stopped, null, clock.instant());
       return store.tuningJob(name).orElseThrow();
     }
-    store.putTuningJobAttribute(name, OWNER_PID, Long.toString(ProcessHandle.current().pid()));
+    store.putTuningJobAttribute(name, TuningJobAttribute.OWNER_PID, Long.toString(ProcessHandle.current().pid()));
     List<TrainingJobRecord> earlier = store.trainingJobsOf(name);
     int next = store.nextTrainingJobSequence(name);
     return new TuningScheduler(store, new PreparedTuningJob(spec, template, WarmStart.observations(store, spec)),
-        observer, interrupt, earlier, next)
-        .run(trainingRunner);
+        observer, interrupt, earlier, next, clock)
+        .run(trainingRunner::run);
   }
 }

@@ -9,6 +9,7 @@ import dev.tunelab.core.spec.TuningJobSpecParser;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TrainingJobStatus;
+import dev.tunelab.core.store.TuningJobAttribute;
 import dev.tunelab.core.store.TuningJobRecord;
 import dev.tunelab.core.store.TuningJobStatus;
 import dev.tunelab.optimizer.Observation;
@@ -61,7 +62,7 @@ public final class WarmStart {
             + parent.status());
       }
       TuningJobSpec p = TuningJobSpecParser.parse(JsonSpecReader.parse(parent.specJson(), "spec of " + parentName,
-          n -> { }), Path.of(store.tuningJobAttribute(parentName, TuningJobRunner.BASE_DIR).orElse(".")));
+          n -> { }), Path.of(store.tuningJobAttribute(parentName, TuningJobAttribute.BASE_DIR).orElse(".")));
       checkCompatible(field, parentName, p, child);
       for (TrainingJobRecord job : store.trainingJobsOf(parentName)) {
         if (job.objectiveValue() == null

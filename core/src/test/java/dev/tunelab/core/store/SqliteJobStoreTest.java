@@ -519,16 +519,27 @@ class SqliteJobStoreTest {
   void attributesAreStoredReplacedAndPerTuningJob() {
     store.createTuningJob(new NewTuningJob("tj", "{}", T0));
     store.createTuningJob(new NewTuningJob("tj2", "{}", T0));
-    assertTrue(store.tuningJobAttribute("tj", "completion").isEmpty());
-    store.putTuningJobAttribute("tj", "completion", "{\"a\":1}");
-    store.putTuningJobAttribute("tj", "completion", "{\"a\":2}");
-    store.putTuningJobAttribute("tj2", "completion", "x");
-    assertEquals("{\"a\":2}", store.tuningJobAttribute("tj", "completion").orElseThrow());
-    assertEquals("x", store.tuningJobAttribute("tj2", "completion").orElseThrow());
+    TuningJobAttribute details = TuningJobAttribute.COMPLETION_DETAILS;
+    assertTrue(store.tuningJobAttribute("tj", details).isEmpty());
+    store.putTuningJobAttribute("tj", details, "{\"a\":1}");
+    store.putTuningJobAttribute("tj", details, "{\"a\":2}");
+    store.putTuningJobAttribute("tj2", details, "x");
+    assertEquals("{\"a\":2}", store.tuningJobAttribute("tj", details).orElseThrow());
+    assertEquals("x", store.tuningJobAttribute("tj2", details).orElseThrow());
+    assertTrue(store.tuningJobAttribute("tj", TuningJobAttribute.OWNER_PID).isEmpty(), "one value per attribute");
     store.updateTuningJobStatus("tj", TuningJobStatus.Completed, null, null);
-    store.putTuningJobAttribute("tj", "after", "allowed");
-    assertEquals("allowed", store.tuningJobAttribute("tj", "after").orElseThrow());
-    assertThrows(NoSuchJobException.class, () -> store.putTuningJobAttribute("ghost", "k", "v"));
+    store.putTuningJobAttribute("tj", TuningJobAttribute.BASE_DIR, "allowed");
+    assertEquals("allowed", store.tuningJobAttribute("tj", TuningJobAttribute.BASE_DIR).orElseThrow());
+    assertThrows(NoSuchJobException.class, () -> store.putTuningJobAttribute("ghost", details, "v"));
+  }
+
+  @Test
+  void attributeKeysAreThoseExistingStoresHold() {
+    // stores written by earlier versions hold these keys: renaming one would lose its values
+    assertEquals("BaseDir", TuningJobAttribute.BASE_DIR.key());
+    assertEquals("OwnerPid", TuningJobAttribute.OWNER_PID.key());
+    assertEquals("TuningJobCompletionDetails", TuningJobAttribute.COMPLETION_DETAILS.key());
+    assertEquals(3, TuningJobAttribute.values().length);
   }
 
   @Test

@@ -113,7 +113,7 @@ class TuningOptionsTest {
     TuningJobRecord rec = run(spec);
     assertEquals(TuningJobStatus.Completed, rec.status());
     List<TrainingJobRecord> jobs = store.trainingJobsOf("converge");
-    assertTrue(jobs.size() >= TuningScheduler.CONVERGENCE_MIN_JOBS && jobs.size() < 40, "jobs: " + jobs.size());
+    assertTrue(jobs.size() >= CompletionRules.CONVERGENCE_MIN_JOBS && jobs.size() < 40, "jobs: " + jobs.size());
     // TuneLab's rule: the best of all jobs is within 1% of the best of the first half
     double all = jobs.stream().mapToDouble(TrainingJobRecord::objectiveValue).min().orElseThrow();
     double firstHalf = jobs.subList(0, jobs.size() / 2).stream().mapToDouble(TrainingJobRecord::objectiveValue).min().orElseThrow();

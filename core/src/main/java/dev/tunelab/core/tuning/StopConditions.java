@@ -1,0 +1,55 @@
+package dev.tunelab.core.tuning;
+
+import dev.tunelab.core.store.JobStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What ends a tuning job from outside its training jobs' results: the interrupt flag (Ctrl-C),
+ * a stop requested in the store by any process ({@code stop-hyper-parameter-tuning-job}), and
+ * ResourceLimits.MaxRuntimeInSeconds counted from the tuning job's creation time on the given
+ * clock. Checked by the scheduler between polls.
+ */
+final class StopConditions {
+
+  private final JobStore store;
+  private final String tuningJob;
+  private final AtomicBoolean interrupt;
+  private final Duration maxRuntime;
+  private final Instant deadline;
+  private final Clock clock;
+
+  /**
+   * @param store      where stop requests are recorded
+   * @param tuningJob  the tuning job's name
+   * @param interrupt  set by Ctrl-C
+   * @param created    the tuning job's creation time
+   * @param maxRuntime MaxRuntimeInSeconds, or {@code null} for no limit
+   * @param clock      the clock the deadline is checked against
+   */
+  StopConditions(JobStore store, String tuningJob, AtomicBoolean interrupt, Instant created, Duration maxRuntime,
+      Clock clock) {
+    this.store = store;
+    this.tuningJob = tuningJob;
+    this.interrupt = interrupt;
+    this.maxRuntime = maxRuntime;
+    this.deadline = maxRuntime == null ? null : created.plus(maxRuntime);
+    this.clock = clock;
+  }
+
+  /** The end that applies now, or {@code null} to go on. */
+  TuningEnd check() {
+    if (interrupt.get()) {
+      return TuningEnd.stopped("Stop requested (interrupt)");
+    }
+    if (store.stopRequested(tuningJob)) {
+      return TuningEnd.stopped("Stop requested (stop-hyper-parameter-tuning-job)");
+    }
+    if (deadline != null && clock.instant().isAfter(deadline)) {
+      return TuningEnd.completed("MaxRuntimeInSeconds (" + maxRuntime.toSeconds() + " s) reached");
+    }
+    return null;
+  }
+}

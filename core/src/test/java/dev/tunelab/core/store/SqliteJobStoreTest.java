@@ -51,6 +51,7 @@ class SqliteJobStoreTest {
     Path nested = home.resolve("a/b");
     try (JobStore other = JobStore.openSqlite(nested)) {
       assertTrue(Files.isRegularFile(nested.resolve("tunelab.db")));
+      assertTrue(other.tuningJobs().isEmpty(), "a new store is empty");
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + nested.resolve("tunelab.db"));
          Statement st = c.createStatement()) {

@@ -100,7 +100,7 @@ class TuneEndToEndTest {
     assertEquals(20, configurations.size(), "no configuration tried twice");
     int overlap = TuneTestSupport.maxOverlap(spans);
     assertTrue(overlap <= maxParallel, "at most " + maxParallel + " training jobs at once, saw " + overlap);
-    assertTrue(overlap >= 2, "jobs ran in parallel, saw at most " + overlap + " at once");
+    // that jobs do run in parallel is shown with jobs that wait for each other: ByoTuningTest
 
     // the best training job is the one with the smallest objective
     assertEquals(minObjective, best.get("FinalHyperParameterTuningJobObjectiveMetric").get("Value").asDouble(), 0.0);

@@ -43,16 +43,30 @@ class ByoTuningTest {
   }
 
   static Path script() {
+    return script("/byo/train-quadratic.sh");
+  }
+
+  /** A test script from the class path, e.g. {@code /byo/pairs.sh}. */
+  static Path script(String resource) {
     try {
-      return Path.of(ByoTuningTest.class.getResource("/byo/train-quadratic.sh").toURI());
+      return Path.of(ByoTuningTest.class.getResource(resource).toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** A tuning spec running the script; {@code ranges} is the ParameterRanges object. */
+  /** A tuning spec running train-quadratic.sh; {@code ranges} is the ParameterRanges object. */
   ObjectNode spec(String name, String strategy, ObjectNode ranges, Map<String, String> statics, String regex,
       Integer maxJobs) throws Exception {
+    return spec(dir, script(), name, strategy, ranges, statics, regex, maxJobs);
+  }
+
+  /**
+   * A tuning spec running {@code script} with bash (data channel in {@code dir}, 2 jobs at once);
+   * {@code ranges} is the ParameterRanges object.
+   */
+  static ObjectNode spec(Path dir, Path script, String name, String strategy, ObjectNode ranges,
+      Map<String, String> statics, String regex, Integer maxJobs) throws Exception {
     Files.writeString(dir.resolve("train.csv"), "1,2,3\n4,5,6\n");
     ObjectNode s = JsonSpecReader.mapper().createObjectNode();
     s.put("HyperParameterTuningJobName", name);
@@ -70,7 +84,7 @@ class ByoTuningTest {
     statics.forEach(st::put);
     ObjectNode alg = def.putObject("AlgorithmSpecification");
     alg.put("TrainingInputMode", "File");
-    alg.putArray("ContainerEntrypoint").add("bash").add(script().toString());
+    alg.putArray("ContainerEntrypoint").add("bash").add(script.toString());
     alg.putArray("MetricDefinitions").addObject().put("Name", "loss").put("Regex", regex);
     ObjectNode channel = def.putArray("InputDataConfig").addObject();
     channel.put("ChannelName", "train");
@@ -86,6 +100,28 @@ class ByoTuningTest {
     ranges.putArray("ContinuousParameterRanges").addObject().put("Name", "x")
         .put("MinValue", Double.toString(min)).put("MaxValue", Double.toString(max));
     return ranges;
+  }
+
+  /**
+   * MaxParallelTrainingJobs 2 runs two jobs at once: the pairs.sh jobs can only finish once their
+   * partner has started, so the recorded spans must overlap pairwise, and never by more than 2.
+   */
+  @Test
+  void jobsRunInParallelUpToTheLimit() throws Exception {
+    Path home = dir.resolve("home");
+    Path tickets = Files.createDirectories(dir.resolve("tickets"));
+    ObjectNode s = spec(dir, script("/byo/pairs.sh"), "byo-pairs", "Random", continuousX(0, 1),
+        Map.of("tickets", tickets.toString()), "loss=([0-9.]+)", 4);
+    ok(home, "tune", TuneTestSupport.write(dir, "pairs.json", s).toString());
+    JsonNode list = json(ok(home, "list-training-jobs-for-hyper-parameter-tuning-job", "byo-pairs", "--output", "json")
+        .out()).get("TrainingJobSummaries");
+    assertEquals(4, list.size());
+    List<TuneTestSupport.Span> spans = new java.util.ArrayList<>();
+    for (JsonNode j : list) {
+      assertEquals("Completed", j.get("TrainingJobStatus").asText(), j::toString);
+      spans.add(TuneTestSupport.Span.of(j));
+    }
+    assertEquals(2, TuneTestSupport.maxOverlap(spans), "two jobs at once, never more: " + spans);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -14,8 +14,10 @@ import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TrainingJobStatus;
 import dev.tunelab.core.store.TuningJobAttribute;
 import dev.tunelab.core.store.TuningJobStatus;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
@@ -26,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code tune --no-wait} starts a tuning job in a background process (a REAL second JVM that
  * TuneLab launches itself); {@code stop-hyper-parameter-tuning-job} from this process then takes
  * it through Stopping to Stopped, with its running training jobs stopped and none left running.
+ * The training command (byo/first-two-finish.sh) lets the first two jobs finish and keeps every
+ * later one running until it is stopped, so the stop always meets exactly two running jobs.
  */
 @Tag("slow")
 class StopTuningJobTest {
@@ -38,9 +42,9 @@ class StopTuningJobTest {
   void stopFromAnotherProcess() throws Exception {
     Path home = dir.resolve("home");
     String name = "stop-me";
-    ObjectNode spec = TuneTestSupport.example(TuneTestSupport.COURSE_SPEC);
-    spec.put("HyperParameterTuningJobName", name);
-    TuneTestSupport.limits(spec).put("MaxNumberOfTrainingJobs", JOBS).put("MaxParallelTrainingJobs", 2);
+    Path tickets = Files.createDirectories(dir.resolve("tickets"));
+    ObjectNode spec = ByoTuningTest.spec(dir, ByoTuningTest.script("/byo/first-two-finish.sh"), name, "Random",
+        ByoTuningTest.continuousX(0, 1), Map.of("tickets", tickets.toString()), "loss=([0-9.]+)", JOBS);
     Path specFile = TuneTestSupport.write(dir, "spec.json", spec);
 
     CliTestSupport.Run start = ok(home, "tune", specFile.toString(), "--no-wait");
@@ -53,11 +57,12 @@ class StopTuningJobTest {
       while (true) {
         owner = store.tuningJobAttribute(name, TuningJobAttribute.OWNER_PID).map(Long::parseLong).flatMap(ProcessHandle::of);
         List<TrainingJobRecord> jobs = store.trainingJobsOf(name);
-        if (jobs.stream().filter(j -> j.status() == TrainingJobStatus.Completed).count() >= 2 && owner.isPresent()) {
+        if (count(jobs, TrainingJobStatus.Completed) == 2 && count(jobs, TrainingJobStatus.InProgress) == 2
+            && owner.isPresent()) {
           break;
         }
         if (store.tuningJob(name).orElseThrow().status() != TuningJobStatus.InProgress || System.nanoTime() > deadline) {
-          fail("the background tuning job did not reach 2 completed jobs while InProgress:\n" + TuneTestSupport.read(log));
+          fail("the background tuning job did not reach 2 completed and 2 running jobs:\n" + TuneTestSupport.read(log));
         }
         Thread.sleep(10);
       }
@@ -73,16 +78,13 @@ class StopTuningJobTest {
       assertTrue(background.onExit().get(60, TimeUnit.SECONDS) != null, "the background process ends");
       assertEquals(TuningJobStatus.Stopped, store.tuningJob(name).orElseThrow().status());
       List<TrainingJobRecord> jobs = store.trainingJobsOf(name);
-      assertTrue(jobs.size() < JOBS, "stopped before the budget: " + jobs.size());
-      long completed = 0;
+      assertEquals(4, jobs.size(), "two finished, two stopped while waiting, none started after the stop");
       for (TrainingJobRecord j : jobs) {
         assertTrue(j.status().isTerminal(), () -> j.name() + " left " + j.status());
         assertNotNull(j.endTime(), j.name());
-        if (j.status() == TrainingJobStatus.Completed) {
-          completed++;
-        }
       }
-      assertTrue(completed >= 2, "jobs completed before the stop are kept");
+      assertEquals(2, count(jobs, TrainingJobStatus.Completed), "jobs completed before the stop are kept");
+      assertEquals(2, count(jobs, TrainingJobStatus.Stopped), "the running jobs are stopped");
     } finally {
       owner.ifPresent(ProcessHandle::destroyForcibly);
     }
@@ -93,6 +95,8 @@ class StopTuningJobTest {
     assertTrue(describe.has("BestTrainingJob"), "the best of the completed jobs is kept");
     JsonNode c = describe.get("TrainingJobStatusCounters");
     assertEquals(0, c.get("InProgress").asInt(), c::toString);
+    assertEquals(2, c.get("Completed").asInt(), c::toString);
+    assertEquals(2, c.get("Stopped").asInt(), c::toString);
     int total = c.get("Completed").asInt() + c.get("Stopped").asInt() + c.get("RetryableError").asInt()
         + c.get("NonRetryableError").asInt();
     assertEquals(total, json(ok(home, "list-training-jobs-for-hyper-parameter-tuning-job", name, "--output", "json")
@@ -103,5 +107,9 @@ class StopTuningJobTest {
     // a stopped tuning job can be neither stopped again nor resumed
     assertEquals(2, CliTestSupport.run(home, "stop-hyper-parameter-tuning-job", name).exitCode());
     assertEquals(2, CliTestSupport.run(home, "resume", name).exitCode());
+  }
+
+  private static long count(List<TrainingJobRecord> jobs, TrainingJobStatus status) {
+    return jobs.stream().filter(j -> j.status() == status).count();
   }
 }

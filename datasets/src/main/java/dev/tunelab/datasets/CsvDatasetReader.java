@@ -40,10 +40,11 @@ import org.slf4j.LoggerFactory;
  * missing); infinities are refused. Labels must be present and finite. A file with no data
  * records is an error.
  *
- * <p>Parsing uses univocity-parsers, the CSV parser that tablesaw-core is built on (and brings
- * along): it gives the physical line of each record, which tablesaw's {@code Table} reader does
- * not (it counts data rows, and its inferred column types hide which cell was bad). Cells are
- * then converted to {@code double} here, so that each bad cell is named precisely.
+ * <p>Parsing uses univocity-parsers directly (the CSV parser tablesaw-core is built on; this
+ * module does not use tablesaw): it gives the physical line of each record, which tablesaw's
+ * {@code Table} reader does not (it counts data rows, and its inferred column types hide which
+ * cell was bad). Cells are then converted to {@code double} here, so that each bad cell is named
+ * precisely.
  *
  * <p>The {@link Provenance} of the result has the path as source and the sha256 of the bytes
  * read; for a directory, the sha256 of its manifest: one line {@code <sha256>  <file name>\n}

@@ -37,7 +37,7 @@ public final class Proposals {
    * job frees slots in timing-dependent groups). Adds each to {@code seen}.
    */
   public static List<Configuration> uniformByIndex(UnitCubeEncoder encoder, Set<Configuration> seen, int count,
-      long seed, int historySize, int purpose) {
+      long seed, int historySize, StreamPurpose purpose) {
     List<Configuration> out = new ArrayList<>();
     for (int j = 0; j < count; j++) {
       List<Configuration> one = uniform(encoder, seen, 1, Seeds.stream(seed, historySize + j, purpose));

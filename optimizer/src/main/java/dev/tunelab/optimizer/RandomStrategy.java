@@ -27,6 +27,6 @@ public final class RandomStrategy implements Strategy {
     if (count < 0) {
       throw new IllegalArgumentException("count must be >= 0, got " + count);
     }
-    return Proposals.uniformByIndex(encoder, Proposals.seen(history), count, seed, history.size(), 1);
+    return Proposals.uniformByIndex(encoder, Proposals.seen(history), count, seed, history.size(), StreamPurpose.RANDOM_SEARCH);
   }
 }

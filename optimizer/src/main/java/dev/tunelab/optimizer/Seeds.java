@@ -16,8 +16,8 @@ public final class Seeds {
   }
 
   /** A random stream for (seed, history size, purpose), independent of any other call. */
-  public static SplittableRandom stream(long seed, int historySize, int purpose) {
+  public static SplittableRandom stream(long seed, int historySize, StreamPurpose purpose) {
     return new SplittableRandom(mix(mix(seed ^ 0x5DEECE66DL) + 0x9E3779B97F4A7C15L * (historySize + 1L)
-        + 0xC2B2AE3D27D4EB4FL * (purpose + 1L)));
+        + 0xC2B2AE3D27D4EB4FL * (purpose.code() + 1L)));
   }
 }

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tunelab.optimizer.space.Configuration;
 import dev.tunelab.optimizer.space.SearchSpace;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -82,19 +84,32 @@ class StrategyContractTest {
         Strategies.create(name, space, Direction.MINIMIZE, seed).suggest(h, 3));
   }
 
+  /** Spaces up to this size are exhausted one proposal at a time. */
+  private static final long EXHAUSTED_STEP_BY_STEP = 60;
+  /** Larger spaces up to this size are filled but for a few configurations, then exhausted. */
+  private static final long FILLED_THEN_EXHAUSTED = 20_000;
+
   @ParameterizedTest(name = "{0} finite space {1}")
   @MethodSource("cases")
   void finiteSpacesAreExhaustedWithoutRepeats(String name, long seed) {
     SearchSpace space = RandomSpaces.space(seed + 1000, false);
-    if (space.cardinality() > 60) {
-      return;
-    }
     Strategy s = Strategies.create(name, space, Direction.MINIMIZE, seed);
+    long card = space.cardinality();
+    if (card <= EXHAUSTED_STEP_BY_STEP) {
+      exhaustStepByStep(s, card);
+    } else if (card <= FILLED_THEN_EXHAUSTED) {
+      findTheLastUnseen(s, space, seed);
+    } else {
+      neverRepeatInALargeDiscreteSpace(s, space, seed);
+    }
+  }
+
+  private static void exhaustStepByStep(Strategy s, long card) {
     List<Observation> obs = new ArrayList<>();
     Set<Configuration> all = new HashSet<>();
-    for (int i = 0; i < space.cardinality() + 3; i++) {
+    for (int i = 0; i < card + 3; i++) {
       List<Configuration> got = s.suggest(new History(obs), 1);
-      if (i < space.cardinality()) {
+      if (i < card) {
         assertEquals(1, got.size());
         assertTrue(all.add(got.get(0)));
         obs.add(Observation.completed(got.get(0), i % 5));
@@ -102,7 +117,51 @@ class StrategyContractTest {
         assertTrue(got.isEmpty());
       }
     }
-    assertFalse(all.isEmpty());
+    assertEquals(card, all.size());
+  }
+
+  /**
+   * Every configuration but three is in the history (a few completed, the rest failed): the
+   * strategy must propose exactly those three, whatever it is asked for, and then nothing.
+   */
+  private static void findTheLastUnseen(Strategy s, SearchSpace space, long seed) {
+    List<Configuration> every = new ArrayList<>();
+    for (long i = 0; i < space.cardinality(); i++) {
+      every.add(GridStrategy.combination(space, i));
+    }
+    Collections.shuffle(every, new Random(seed));
+    Set<Configuration> left = new HashSet<>(every.subList(0, 3));
+    List<Observation> obs = new ArrayList<>();
+    for (int i = 3; i < every.size(); i++) {
+      obs.add(i < 15 ? Observation.completed(every.get(i), i % 7) : Observation.failed(every.get(i)));
+    }
+    List<Configuration> got = s.suggest(new History(obs), 5);
+    assertEquals(left, new HashSet<>(got), "the three unseen configurations of " + space);
+    assertEquals(3, got.size());
+    got.forEach(c -> obs.add(Observation.pending(c)));
+    assertTrue(s.suggest(new History(obs), 2).isEmpty(), "nothing is left to propose");
+  }
+
+  /**
+   * Too large to enumerate in a test: rounds of proposals with pending, completed and failed
+   * results; each proposal is inside the space and never repeats any earlier one.
+   */
+  private static void neverRepeatInALargeDiscreteSpace(Strategy s, SearchSpace space, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    List<Observation> obs = new ArrayList<>();
+    Set<Configuration> seen = new HashSet<>();
+    for (int round = 0; round < 8; round++) {
+      List<Configuration> got = s.suggest(new History(obs), 4);
+      assertEquals(4, got.size(), "count at round " + round + " of " + space);
+      for (Configuration c : got) {
+        space.check(c);
+        assertTrue(seen.add(c), "repeated " + c + " at round " + round);
+        int r = rng.nextInt(3);
+        obs.add(r == 0 ? Observation.pending(c) : r == 1 ? Observation.failed(c)
+            : Observation.completed(c, c.hashCode() % 11));
+      }
+    }
+    assertEquals(32, seen.size());
   }
 
   @ParameterizedTest(name = "{0} space {1}")

@@ -90,7 +90,7 @@ public final class TuningBench implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     store.close();
     if (deleteHome) {
       try (Stream<Path> files = Files.walk(home)) {

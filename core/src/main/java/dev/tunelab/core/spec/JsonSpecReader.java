@@ -264,8 +264,7 @@ public final class JsonSpecReader {
       throw new SpecException(at(field), v.size() + " entries", "at most " + maxSize);
     }
     Map<String, String> out = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-      var e = it.next();
+    for (Map.Entry<String, JsonNode> e : v.properties()) {
       if (!e.getValue().isTextual()) {
         throw new SpecException(at(field) + "." + e.getKey(), e.getValue(),
             "a string (SageMaker passes every hyperparameter as a string, e.g. \"" + e.getValue().asText() + "\")");

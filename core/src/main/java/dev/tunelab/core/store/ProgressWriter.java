@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * Buffers one training job's log lines and metric points and writes them to a {@link JobStore}
@@ -18,7 +19,8 @@ import java.util.List;
  * before {@link JobStore#finishTrainingJob}: a finished job accepts no more output.
  *
  * <p>Thread-safe (all methods synchronise on the writer). If a write fails, the batch stays
- * buffered and the exception propagates; the next flush retries it.
+ * buffered and the exception propagates; the next flush retries it. Ages are measured on a
+ * monotonic nanosecond clock, {@link System#nanoTime()} unless a test gives its own.
  */
 public final class ProgressWriter implements AutoCloseable {
   /** Default largest number of buffered items (log lines + metric points). */
@@ -30,6 +32,7 @@ public final class ProgressWriter implements AutoCloseable {
   private final String trainingJobName;
   private final int maxPending;
   private final long maxDelayNanos;
+  private final LongSupplier nanoClock;
   private final List<LogLine> lines = new ArrayList<>();
   private final List<MetricPoint> points = new ArrayList<>();
   private long oldestNanos;
@@ -45,6 +48,18 @@ public final class ProgressWriter implements AutoCloseable {
    */
   public ProgressWriter(JobStore store, String trainingJobName, int maxPending,
       Duration maxDelay) {
+    this(store, trainingJobName, maxPending, maxDelay, System::nanoTime);
+  }
+
+  /**
+   * @param maxPending  items buffered before a write, {@code >= 1} (1 = write through)
+   * @param maxDelay    how old the oldest buffered item may get before an add writes, {@code >= 0}
+   * @param nanoClock   a monotonic clock in nanoseconds (as {@link System#nanoTime()}) that
+   *                    measures how long items have waited
+   */
+  public ProgressWriter(JobStore store, String trainingJobName, int maxPending,
+      Duration maxDelay, LongSupplier nanoClock) {
+    this.nanoClock = Checks.requireNonNull(nanoClock, "nanoClock");
     this.store = Checks.requireNonNull(store, "store");
     this.trainingJobName = Checks.requireName(trainingJobName, "trainingJobName");
     if (maxPending < 1) {
@@ -88,7 +103,7 @@ public final class ProgressWriter implements AutoCloseable {
 
   /** Writes the buffer if its oldest item has waited {@code maxDelay}; cheap otherwise. */
   public synchronized void flushIfDue() {
-    if (pending() > 0 && System.nanoTime() - oldestNanos >= maxDelayNanos) {
+    if (pending() > 0 && nanoClock.getAsLong() - oldestNanos >= maxDelayNanos) {
       flush();
     }
   }
@@ -116,7 +131,7 @@ public final class ProgressWriter implements AutoCloseable {
 
   private void noteFirst() {
     if (pending() == 0) {
-      oldestNanos = System.nanoTime();
+      oldestNanos = nanoClock.getAsLong();
     }
   }
 

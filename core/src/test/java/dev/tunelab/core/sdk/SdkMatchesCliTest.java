@@ -43,7 +43,7 @@ class SdkMatchesCliTest {
   void javaApiAndCliRunnerChooseTheSameJobsAndTheSameBest() {
     // the CLI's path: the example spec file, modified, through TuningJobSpecParser and TuningJobRunner
     Path example = Path.of("..", "examples", "boston-xgboost-hpo.json").toAbsolutePath().normalize();
-    ObjectNode json = (ObjectNode) JsonSpecReader.read(example, n -> { }).copy();
+    ObjectNode json = JsonSpecReader.read(example, n -> { }).copy();
     json.put("HyperParameterTuningJobName", "cli-run");
     ObjectNode cfg = (ObjectNode) json.get("HyperParameterTuningJobConfig");
     cfg.put("RandomSeed", SEED);

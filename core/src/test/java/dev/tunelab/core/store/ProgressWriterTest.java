@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,15 +59,36 @@ class ProgressWriterTest {
   }
 
   @Test
-  void flushIfDueWritesOnlyOnceTheOldestItemIsOldEnough() throws Exception {
-    ProgressWriter writer = new ProgressWriter(store, "j", 1000, Duration.ofMillis(50));
+  void flushIfDueWritesOnlyOnceTheOldestItemIsOldEnough() {
+    AtomicLong nanos = new AtomicLong(1_000);
+    ProgressWriter writer = new ProgressWriter(store, "j", 1000, Duration.ofMillis(50), nanos::get);
     writer.log(T0, "waiting");
+    nanos.addAndGet(Duration.ofMillis(30).toNanos());
+    writer.log(T0, "younger");
+    nanos.addAndGet(Duration.ofMillis(20).toNanos() - 1);
     writer.flushIfDue();
-    assertEquals(1, writer.pending(), "not due yet");
-    Thread.sleep(60);
+    assertEquals(2, writer.pending(), "the oldest item has waited 1 ns less than 50 ms");
+    nanos.incrementAndGet();
     writer.flushIfDue();
-    assertEquals(0, writer.pending());
-    assertEquals(1, store.logLines("j", 0, 10).size());
+    assertEquals(0, writer.pending(), "the oldest item has waited 50 ms");
+    assertEquals(List.of("waiting", "younger"),
+        store.logLines("j", 0, 10).stream().map(LogLine::text).toList());
+  }
+
+  @Test
+  void anAddWritesWhenTheOldestItemIsDueAndTheAgeRestartsAfterAWrite() {
+    AtomicLong nanos = new AtomicLong(0);
+    ProgressWriter writer = new ProgressWriter(store, "j", 1000, Duration.ofMillis(200), nanos::get);
+    writer.log(T0, "a");
+    nanos.addAndGet(Duration.ofMillis(200).toNanos());
+    writer.metric(new MetricPoint("validation:rmse", 0, 1.0, T0));
+    assertEquals(0, writer.pending(), "the add found the oldest item due and wrote both");
+    assertEquals(1, store.metrics("j").size());
+    nanos.addAndGet(Duration.ofMillis(10).toNanos());
+    writer.log(T0, "b");
+    nanos.addAndGet(Duration.ofMillis(199).toNanos());
+    writer.flushIfDue();
+    assertEquals(1, writer.pending(), "b has waited 199 ms, measured from its own add");
   }
 
   @Test

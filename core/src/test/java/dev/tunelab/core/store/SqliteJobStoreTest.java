@@ -51,6 +51,7 @@ class SqliteJobStoreTest {
     Path nested = home.resolve("a/b");
     try (JobStore other = JobStore.openSqlite(nested)) {
       assertTrue(Files.isRegularFile(nested.resolve("tunelab.db")));
+      assertTrue(other.tuningJobs().isEmpty(), "a new store is empty");
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + nested.resolve("tunelab.db"));
          Statement st = c.createStatement()) {
@@ -66,11 +67,37 @@ class SqliteJobStoreTest {
   }
 
   @Test
-  void reopeningKeepsDataAndDoesNotRecreateSchema() {
+  void reopeningKeepsDataAndDoesNotRecreateSchema() throws Exception {
     store.createTuningJob(new NewTuningJob("keep", "{}", T0));
     store.close();
+    // a marker the schema's DDL would undo: its (idempotent) CREATE INDEX would bring this back
+    int cookie;
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("tunelab.db"));
+         Statement st = c.createStatement()) {
+      st.execute("DROP INDEX training_job_tuning_job");
+      cookie = intPragma(st, "schema_version");
+    }
     store = JobStore.openSqlite(home, clock);
     assertTrue(store.tuningJob("keep").isPresent());
+    store.close();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("tunelab.db"));
+         Statement st = c.createStatement()) {
+      assertEquals(cookie, intPragma(st, "schema_version"), "no DDL ran on re-open");
+      try (ResultSet rs = st.executeQuery(
+          "SELECT count(*) FROM sqlite_master WHERE name = 'training_job_tuning_job'")) {
+        rs.next();
+        assertEquals(0, rs.getInt(1), "the dropped index was not created again");
+      }
+      assertEquals(Schema.VERSION, intPragma(st, "user_version"));
+    }
+    store = JobStore.openSqlite(home, clock); // for @AfterEach
+  }
+
+  private static int intPragma(Statement st, String pragma) throws Exception {
+    try (ResultSet rs = st.executeQuery("PRAGMA " + pragma)) {
+      rs.next();
+      return rs.getInt(1);
+    }
   }
 
   @Test

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Test fixture: the Boston housing data (a copy of /work/shared/data/boston.csv, header row,
- * target {@code medv} last) split like the course: 0.33 test, then 0.33 of the rest validation
+ * Test fixture: the Boston housing data bundled by the datasets module (header row, target
+ * {@code medv} last, read from its resource rather than a copy) split like the course: 0.33 test, then 0.33 of the rest validation
  * (227 train / 112 validation / 167 test rows), shuffled with a seed.
  */
 final class Boston {
@@ -33,7 +33,7 @@ final class Boston {
     List<double[]> rows = new ArrayList<>();
     List<String> header;
     try (BufferedReader in = new BufferedReader(new InputStreamReader(
-        Boston.class.getResourceAsStream("/xgboost/boston.csv"), StandardCharsets.UTF_8))) {
+        Boston.class.getResourceAsStream("/dev/tunelab/datasets/boston.csv"), StandardCharsets.UTF_8))) {
       header = List.of(in.readLine().split(","));
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (!line.isBlank()) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.tunelab.core.train.RecordingListener;
 import dev.tunelab.core.spec.AlgorithmSpec;
 import dev.tunelab.core.spec.ChannelSpec;
 import dev.tunelab.core.spec.FinalMetricRule;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tunelab.core.spec.SpecException;
+import dev.tunelab.core.train.RecordingListener;
 import dev.tunelab.core.train.TrainingListener;
 import dev.tunelab.core.train.TrainingOutcome;
 import dev.tunelab.core.train.TrainingOutcome.Status;

@@ -5,6 +5,7 @@ import dev.tunelab.optimizer.History;
 import dev.tunelab.optimizer.Observation;
 import dev.tunelab.optimizer.Proposals;
 import dev.tunelab.optimizer.Seeds;
+import dev.tunelab.optimizer.StreamPurpose;
 import dev.tunelab.optimizer.Strategy;
 import dev.tunelab.optimizer.space.Configuration;
 import dev.tunelab.optimizer.space.SearchSpace;
@@ -60,14 +61,14 @@ public final class BayesianStrategy implements Strategy {
       throw new IllegalArgumentException("count must be >= 0, got " + count);
     }
     Set<Configuration> seen = Proposals.seen(history);
-    SplittableRandom rng = Seeds.stream(seed, history.size(), 2);
+    SplittableRandom rng = Seeds.stream(seed, history.size(), StreamPurpose.BAYESIAN_SEARCH);
     List<Observation> completed = history.completed();
     List<Observation> pending = history.pending();
     List<Configuration> out = new ArrayList<>();
     int randomCount = completed.isEmpty() ? count
         : Math.min(count, Math.max(0, options.initialDesign() - completed.size() - pending.size()));
     if (randomCount > 0) {
-      out.addAll(Proposals.uniformByIndex(encoder, seen, randomCount, seed, history.size(), 2));
+      out.addAll(Proposals.uniformByIndex(encoder, seen, randomCount, seed, history.size(), StreamPurpose.BAYESIAN_SEARCH));
       if (out.size() < randomCount || out.size() == count) {
         return out;
       }

@@ -3,7 +3,6 @@ package dev.tunelab.cli;
 import static dev.tunelab.cli.TuneTestSupport.json;
 import static dev.tunelab.cli.TuneTestSupport.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -32,11 +31,16 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code tunelab resume}: the tuning job ends Completed with exactly MaxNumberOfTrainingJobs
  * completed training jobs, keeps every job completed before the kill unchanged, and turns the
  * jobs the kill interrupted into retryable failures that do not count.
+ *
+ * <p>The training command (byo/gate.sh) lets the first three jobs finish and holds every later
+ * one until the test opens a gate file, so the kill always meets exactly MaxParallelTrainingJobs
+ * running jobs instead of racing jobs of a few milliseconds on a loaded machine.
  */
 @Tag("slow")
 class ResumeAfterKillTest {
 
-  private static final int JOBS = 30;
+  private static final int JOBS = 12;
+  private static final int PARALLEL = 2;
 
   @TempDir Path dir;
 
@@ -44,9 +48,12 @@ class ResumeAfterKillTest {
   void killNineThenResumeEndsWithTheExactCount() throws Exception {
     Path home = dir.resolve("home");
     String name = "kill-resume-" + Long.toHexString(System.nanoTime() & 0xffffffL);
-    ObjectNode spec = TuneTestSupport.example(TuneTestSupport.COURSE_SPEC);
-    spec.put("HyperParameterTuningJobName", name);
-    TuneTestSupport.limits(spec).put("MaxNumberOfTrainingJobs", JOBS).put("MaxParallelTrainingJobs", 2);
+    Path tickets = Files.createDirectories(dir.resolve("tickets"));
+    Path gate = dir.resolve("gate");
+    ObjectNode spec = ByoTuningTest.spec(dir, ByoTuningTest.script("/byo/gate.sh"), name, "Random",
+        ByoTuningTest.continuousX(0, 1), Map.of("tickets", tickets.toString(), "gate", gate.toString()),
+        "loss=([0-9.]+)", JOBS);
+    TuneTestSupport.limits(spec).put("MaxParallelTrainingJobs", PARALLEL);
     Path specFile = TuneTestSupport.write(dir, "spec.json", spec);
     Path log = dir.resolve("tune.log");
 
@@ -73,8 +80,9 @@ class ResumeAfterKillTest {
         }
       }
     }
-    assertTrue(completedBeforeKill.size() >= 3 && completedBeforeKill.size() < JOBS, completedBeforeKill::toString);
-    assertFalse(interrupted.isEmpty(), "the kill interrupted at least one running training job");
+    assertEquals(3, completedBeforeKill.size(), completedBeforeKill::toString);
+    assertEquals(PARALLEL, interrupted.size(), "the kill interrupted the jobs held at the gate");
+    Files.createFile(gate); // the jobs of the resume (and the killed process's orphans) may finish now
 
     CliTestSupport.Run resume = CliTestSupport.run(home, "resume", name);
     assertEquals(0, resume.exitCode(), resume::all);
@@ -153,7 +161,7 @@ class ResumeAfterKillTest {
           List<TrainingJobRecord> jobs = store.trainingJobsOf(name);
           long completed = jobs.stream().filter(j -> j.status() == TrainingJobStatus.Completed).count();
           long running = jobs.stream().filter(j -> j.status() == TrainingJobStatus.InProgress).count();
-          if (completed >= 3 && running >= 1) {
+          if (completed == 3 && running == PARALLEL) {
             return;
           }
         }

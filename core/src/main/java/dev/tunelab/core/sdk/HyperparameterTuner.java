@@ -7,6 +7,8 @@ import dev.tunelab.core.api.DescribeTuningJob;
 import dev.tunelab.core.api.TuningAnalytics;
 import dev.tunelab.core.job.TuneLabHome;
 import dev.tunelab.core.spec.JsonSpecReader;
+import dev.tunelab.core.spec.ParameterRangesJson;
+import dev.tunelab.core.spec.SpecException;
 import dev.tunelab.core.spec.TuningJobSpec;
 import dev.tunelab.core.spec.TuningJobSpecParser;
 import dev.tunelab.core.store.JobStore;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -278,6 +281,22 @@ public final class HyperparameterTuner {
   // ---- the request --------------------------------------------------------------------------
 
   /**
+   * The optimizer's ranges for {@link #hyperparameterRanges}, in map order.
+   *
+   * @throws SpecException naming the request entry of the first range that breaks the rules
+   */
+  private List<dev.tunelab.optimizer.space.ParameterRange> optimizerRanges() {
+    List<dev.tunelab.optimizer.space.ParameterRange> out = new ArrayList<>();
+    Map<String, Integer> perList = new HashMap<>();
+    hyperparameterRanges.forEach((name, range) -> {
+      String list = range.rangeType() + "ParameterRanges";
+      int index = perList.merge(list, 1, Integer::sum) - 1;
+      out.add(ParameterRangesJson.build(ParameterRangesJson.entryPath(list, index), () -> range.toRange(name)));
+    });
+    return out;
+  }
+
+  /**
    * The CreateHyperParameterTuningJob request {@code fit} sends, built as the SDK v2 builds it:
    * the config (Strategy, ResourceLimits, TrainingJobEarlyStoppingType, RandomSeed when set,
    * the objective, ParameterRanges with all three lists and string bounds with ScalingType,
@@ -308,15 +327,7 @@ public final class HyperparameterTuner {
     ObjectNode objective = cfg.putObject("HyperParameterTuningJobObjective");
     objective.put("Type", objectiveType);
     objective.put("MetricName", objectiveMetricName);
-    ObjectNode ranges = cfg.putObject("ParameterRanges");
-    for (String type : List.of("Continuous", "Categorical", "Integer")) {
-      ArrayNode list = ranges.putArray(type + "ParameterRanges");
-      hyperparameterRanges.forEach((name, range) -> {
-        if (range.rangeType().equals(type)) {
-          list.add(range.asTuningRange(name));
-        }
-      });
-    }
+    cfg.set("ParameterRanges", ParameterRangesJson.write(optimizerRanges(), PythonStrings::ofDouble));
     if (hyperbandMinResource != null) {
       cfg.putObject("StrategyConfig").putObject("HyperbandStrategyConfig")
           .put("MinResource", hyperbandMinResource).put("MaxResource", hyperbandMaxResource);
@@ -575,11 +586,8 @@ public final class HyperparameterTuner {
     def.path("StaticHyperParameters").properties().forEach(f -> statics.put(f.getKey(), f.getValue().asText()));
     Estimator estimator = Estimator.fromDefinition(def, statics, h);
     Map<String, ParameterRange> ranges = new LinkedHashMap<>();
-    for (String type : List.of("Continuous", "Categorical", "Integer")) {
-      for (JsonNode entry : cfg.path("ParameterRanges").path(type + "ParameterRanges")) {
-        ranges.put(entry.path("Name").asText(), ParameterRange.fromTuningRange(type, entry));
-      }
-    }
+    ParameterRangesJson.read(JsonSpecReader.parse(rec.specJson(), "stored spec of " + tuningJobName, n -> { })
+        .object("HyperParameterTuningJobConfig")).ranges().forEach(r -> ranges.put(r.name(), ParameterRange.of(r)));
     JsonNode objective = cfg.path("HyperParameterTuningJobObjective");
     HyperparameterTuner t = new HyperparameterTuner(estimator, objective.path("MetricName").asText(), ranges);
     t.objectiveType = objective.path("Type").asText(t.objectiveType);

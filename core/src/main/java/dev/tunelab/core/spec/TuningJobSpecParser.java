@@ -3,17 +3,12 @@ package dev.tunelab.core.spec;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.optimizer.Direction;
-import dev.tunelab.optimizer.space.CategoricalRange;
-import dev.tunelab.optimizer.space.ContinuousRange;
-import dev.tunelab.optimizer.space.IntegerRange;
 import dev.tunelab.optimizer.space.ParameterRange;
-import dev.tunelab.optimizer.space.ScalingType;
 import dev.tunelab.optimizer.space.SearchSpace;
 import dev.tunelab.optimizer.GridStrategy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +75,7 @@ public final class TuningJobSpecParser {
       throw new SpecException(objective.path() + ".MetricName", metric, "1 to 255 characters");
     }
 
-    SearchSpace space = ranges(config);
+    SearchSpace space = ParameterRangesJson.read(config);
 
     JsonSpecReader limits = config.object("ResourceLimits");
     limits.checkFields(Set.of("MaxNumberOfTrainingJobs", "MaxParallelTrainingJobs", "MaxRuntimeInSeconds"), Set.of());
@@ -181,104 +176,9 @@ public final class TuningJobSpecParser {
     return new TuningJobSpec.WarmStart(type, parents);
   }
 
-  private static SearchSpace ranges(JsonSpecReader config) {
-    JsonSpecReader pr = config.optionalObject("ParameterRanges");
-    if (pr == null) {
-      throw new SpecException(config.path() + ".ParameterRanges", null,
-          "an object with IntegerParameterRanges, ContinuousParameterRanges and/or CategoricalParameterRanges");
-    }
-    pr.checkFields(Set.of("IntegerParameterRanges", "ContinuousParameterRanges", "CategoricalParameterRanges"),
-        Set.of("AutoParameters"));
-    List<ParameterRange> ranges = new ArrayList<>();
-    Set<String> names = new HashSet<>();
-    for (JsonSpecReader e : pr.objects("IntegerParameterRanges", 0, 30)) {
-      e.checkFields(Set.of("Name", "MinValue", "MaxValue", "ScalingType"), Set.of());
-      String n = rangeName(e, names);
-      long min = parseLong(e, "MinValue");
-      long max = parseLong(e, "MaxValue");
-      ScalingType s = scaling(e);
-      ranges.add(wrap(e, () -> new IntegerRange(n, min, max, s)));
-    }
-    for (JsonSpecReader e : pr.objects("ContinuousParameterRanges", 0, 30)) {
-      e.checkFields(Set.of("Name", "MinValue", "MaxValue", "ScalingType"), Set.of());
-      String n = rangeName(e, names);
-      double min = parseDouble(e, "MinValue");
-      double max = parseDouble(e, "MaxValue");
-      ScalingType s = scaling(e);
-      ranges.add(wrap(e, () -> new ContinuousRange(n, min, max, s)));
-    }
-    for (JsonSpecReader e : pr.objects("CategoricalParameterRanges", 0, 30)) {
-      e.checkFields(Set.of("Name", "Values"), Set.of());
-      String n = rangeName(e, names);
-      List<String> values = e.strings("Values", 30);
-      if (values.isEmpty()) {
-        throw new SpecException(e.path() + ".Values", values, "1 to 30 string values");
-      }
-      if (new HashSet<>(values).size() != values.size()) {
-        throw new SpecException(e.path() + ".Values", values, "distinct values");
-      }
-      ranges.add(wrap(e, () -> new CategoricalRange(n, values)));
-    }
-    if (ranges.isEmpty()) {
-      throw new SpecException(pr.path(), "no ranges; expected at least one Integer, Continuous or Categorical parameter range");
-    }
-    if (ranges.size() > 30) {
-      throw new SpecException(pr.path(), ranges.size() + " ranges", "at most 30 tunable hyperparameters");
-    }
-    return new SearchSpace(ranges);
-  }
-
-  private static <T> T wrap(JsonSpecReader e, java.util.function.Supplier<T> make) {
-    try {
-      return make.get();
-    } catch (SpecException x) {
-      throw x;
-    } catch (IllegalArgumentException x) {
-      throw new SpecException(e.path(), x.getMessage());
-    }
-  }
-
-  private static String rangeName(JsonSpecReader e, Set<String> names) {
-    String n = e.string("Name");
-    if (n.isEmpty() || n.length() > 256) {
-      throw new SpecException(e.path() + ".Name", n, "1 to 256 characters");
-    }
-    if (!names.add(n)) {
-      throw new SpecException(e.path() + ".Name", n, "a hyperparameter name used by only one range");
-    }
-    return n;
-  }
-
-  private static ScalingType scaling(JsonSpecReader e) {
-    String s = e.oneOf("ScalingType", List.of("Auto", "Linear", "Logarithmic", "ReverseLogarithmic"), "Auto");
-    return ScalingType.fromSageMaker(s);
-  }
-
-  private static long parseLong(JsonSpecReader e, String field) {
-    String v = e.string(field);
-    try {
-      return Long.parseLong(v.trim());
-    } catch (NumberFormatException x) {
-      throw new SpecException(e.path() + "." + field, v, "an integer written as a string, e.g. \"3\"");
-    }
-  }
-
-  private static double parseDouble(JsonSpecReader e, String field) {
-    String v = e.string(field);
-    try {
-      double d = Double.parseDouble(v.trim());
-      if (!Double.isFinite(d)) {
-        throw new NumberFormatException();
-      }
-      return d;
-    } catch (NumberFormatException x) {
-      throw new SpecException(e.path() + "." + field, v, "a finite number written as a string, e.g. \"0.05\"");
-    }
-  }
-
   private static long gridSize(JsonSpecReader config, SearchSpace space) {
     for (ParameterRange p : space.ranges()) {
-      if (p instanceof ContinuousRange) {
+      if (!p.discrete()) {
         throw new SpecException(config.path() + ".ParameterRanges.ContinuousParameterRanges", p.name(),
             "no continuous ranges with Strategy Grid (Grid enumerates categorical and integer ranges)");
       }

@@ -11,9 +11,6 @@ import dev.tunelab.core.store.NewTuningJob;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TuningJobRecord;
 import dev.tunelab.core.store.TuningJobStatus;
-import dev.tunelab.optimizer.space.CategoricalRange;
-import dev.tunelab.optimizer.space.ContinuousRange;
-import dev.tunelab.optimizer.space.IntegerRange;
 import dev.tunelab.optimizer.space.ParameterRange;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -76,11 +73,11 @@ public final class TuningJobRunner {
   private static void checkRangesAgainstTrainer(TuningJobSpec spec, PreparedTrainingJob template) {
     Map<String, String> low = new LinkedHashMap<>(spec.staticHyperParameters());
     for (ParameterRange p : spec.space().ranges()) {
-      low.put(p.name(), extremes(p).get(0));
+      low.put(p.name(), p.extremes().get(0));
     }
     validate(spec, template, low, null);
     for (ParameterRange p : spec.space().ranges()) {
-      for (String v : extremes(p)) {
+      for (String v : p.extremes()) {
         Map<String, String> hps = new LinkedHashMap<>(low);
         hps.put(p.name(), v);
         validate(spec, template, hps, p);
@@ -102,16 +99,6 @@ public final class TuningJobRunner {
           : "HyperParameterTuningJobConfig.ParameterRanges (" + range.name() + ")";
       throw new SpecException(where, e.getMessage());
     }
-  }
-
-  private static List<String> extremes(ParameterRange p) {
-    if (p instanceof IntegerRange i) {
-      return List.of(Long.toString(i.min()), Long.toString(i.max()));
-    }
-    if (p instanceof ContinuousRange c) {
-      return List.of(Double.toString(c.min()), Double.toString(c.max()));
-    }
-    return ((CategoricalRange) p).values();
   }
 
   /**

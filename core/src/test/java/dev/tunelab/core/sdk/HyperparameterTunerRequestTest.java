@@ -240,4 +240,32 @@ class HyperparameterTunerRequestTest {
   private TuningJobSpec parse(ObjectNode request) {
     return TuningJobSpecParser.parse(JsonSpecReader.parse(request.toString(), "test", n -> { }), home);
   }
+
+  @Test
+  void sdkRangesAreFactoriesOverTheOptimizersRanges() {
+    assertEquals(new IntegerRange("max_depth", 3, 12), new IntegerParameter(3, 12).toRange("max_depth"));
+    assertEquals(new ContinuousRange("eta", 0.05, 0.5, ScalingType.LOGARITHMIC),
+        new ContinuousParameter(0.05, 0.5, ScalingType.LOGARITHMIC).toRange("eta"));
+    assertEquals(List.of("1", "2"), new CategoricalParameter(1, 2).toRange("trees").values());
+    for (ParameterRange r : List.of(new IntegerParameter(3, 12), new ContinuousParameter(0, 10),
+        new CategoricalParameter("gbtree", "dart"))) {
+      assertEquals(r, ParameterRange.of(r.toRange("x")), r.toString());
+    }
+  }
+
+  @Test
+  void aBadRangeNamesItsEntryInTheRequestLikeTheParser() {
+    Map<String, ParameterRange> ranges = new java.util.LinkedHashMap<>();
+    ranges.put("a", new IntegerParameter(1, 2));
+    ranges.put("eta", new ContinuousParameter(0.5, 0.05));
+    ranges.put("b", new IntegerParameter(0, 2, ScalingType.LOGARITHMIC));
+    HyperparameterTuner tuner = new HyperparameterTuner(Course.estimator(home), "validation:rmse", ranges);
+    SpecException e = assertThrows(SpecException.class, () -> tuner.createRequest("t", Course.INPUTS));
+    assertEquals("HyperParameterTuningJobConfig.ParameterRanges.ContinuousParameterRanges[0]", e.field());
+    assertTrue(e.getMessage().contains("eta"), e.getMessage());
+    ranges.remove("eta");
+    HyperparameterTuner logTuner = new HyperparameterTuner(Course.estimator(home), "validation:rmse", ranges);
+    SpecException log = assertThrows(SpecException.class, () -> logTuner.createRequest("t", Course.INPUTS));
+    assertEquals("HyperParameterTuningJobConfig.ParameterRanges.IntegerParameterRanges[1]", log.field());
+  }
 }

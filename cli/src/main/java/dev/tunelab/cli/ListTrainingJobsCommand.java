@@ -9,6 +9,7 @@ import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TrainingJobStatus;
 import dev.tunelab.core.store.TuningJobRecord;
+import dev.tunelab.optimizer.Direction;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -68,7 +69,7 @@ final class ListTrainingJobsCommand implements Callable<Integer> {
       TuningJobRecord tuning = DescribeTuningJobCommand.find(store, name, home);
       TuningObjective objective = TuningObjective.of(tuning);
       String metric = objective.metricName();
-      String type = objective.type();
+      Direction direction = objective.direction();
       List<TrainingJobRecord> jobs = TrainingJobSummaries.select(store.trainingJobsOf(name), statusEquals, sortBy,
           sortOrder.equals("Descending"));
       if (maxResults != null && jobs.size() > maxResults) {
@@ -77,7 +78,7 @@ final class ListTrainingJobsCommand implements Callable<Integer> {
       if (output.equals("json")) {
         ObjectNode root = JsonSpecReader.mapper().createObjectNode();
         ArrayNode list = root.putArray("TrainingJobSummaries");
-        jobs.forEach(j -> list.add(TrainingJobSummaries.summary(j, type, metric)));
+        jobs.forEach(j -> list.add(TrainingJobSummaries.summary(j, direction, metric)));
         System.out.println(Json.pretty(root));
         return 0;
       }

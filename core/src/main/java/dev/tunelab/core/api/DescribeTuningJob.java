@@ -8,6 +8,7 @@ import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TrainingJobStatus;
 import dev.tunelab.core.store.TuningJobRecord;
+import dev.tunelab.optimizer.Direction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public final class DescribeTuningJob {
     JsonNode request = TuningObjective.parse(tuning.specJson());
     JsonNode config = request.path("HyperParameterTuningJobConfig");
     TuningObjective tuningObjective = TuningObjective.of(request);
-    String type = tuningObjective.type();
+    Direction direction = tuningObjective.direction();
     String metric = tuningObjective.metricName();
     ObjectNode o = JsonSpecReader.mapper().createObjectNode();
     o.put("HyperParameterTuningJobName", tuning.name());
@@ -64,10 +65,10 @@ public final class DescribeTuningJob {
           }
         }
       }
-      switch (TrainingJobSummaries.objectiveStatus(j)) {
-        case "Succeeded" -> succeeded++;
-        case "Pending" -> pending++;
-        default -> failed++;
+      switch (ObjectiveStatus.of(j)) {
+        case SUCCEEDED -> succeeded++;
+        case PENDING -> pending++;
+        case FAILED -> failed++;
       }
     }
     ObjectNode counters = o.putObject("TrainingJobStatusCounters");
@@ -77,12 +78,12 @@ public final class DescribeTuningJob {
     counters.put("NonRetryableError", nonRetryable);
     counters.put("Stopped", stopped);
     ObjectNode objective = o.putObject("ObjectiveStatusCounters");
-    objective.put("Succeeded", succeeded);
-    objective.put("Pending", pending);
-    objective.put("Failed", failed);
+    objective.put(ObjectiveStatus.SUCCEEDED.sageMakerName(), succeeded);
+    objective.put(ObjectiveStatus.PENDING.sageMakerName(), pending);
+    objective.put(ObjectiveStatus.FAILED.sageMakerName(), failed);
     if (tuning.bestTrainingJob() != null) {
       jobs.stream().filter(j -> j.name().equals(tuning.bestTrainingJob())).findFirst()
-          .ifPresent(best -> o.set("BestTrainingJob", TrainingJobSummaries.summary(best, type, metric)));
+          .ifPresent(best -> o.set("BestTrainingJob", TrainingJobSummaries.summary(best, direction, metric)));
     }
     if (tuning.failureReason() != null) {
       o.put("FailureReason", tuning.failureReason());
@@ -114,17 +115,18 @@ public final class DescribeTuningJob {
     if (!warm.isMissingNode()) {
       extra.put("WarmStartConfig", warm);
       TuningObjective objective = TuningObjective.of(request);
-      String type = objective.type();
+      Direction direction = objective.direction();
       String metric = objective.metricName();
       List<TrainingJobRecord> all = new ArrayList<>(jobs);
       for (JsonNode p : warm.path("ParentHyperParameterTuningJobs")) {
         all.addAll(store.trainingJobsOf(p.path("HyperParameterTuningJobName").asText()));
       }
-      Comparator<TrainingJobRecord> byObjective = Comparator.comparing(TrainingJobRecord::objectiveValue);
+      Comparator<TrainingJobRecord> bestFirst = Comparator.comparing(TrainingJobRecord::objectiveValue,
+          direction.bestFirst());
       all.stream().filter(j -> j.objectiveValue() != null
               && (j.status() == TrainingJobStatus.Completed || j.status() == TrainingJobStatus.Stopped))
-          .min(type.equals("Maximize") ? byObjective.reversed() : byObjective)
-          .ifPresent(best -> extra.put("OverallBestTrainingJob", TrainingJobSummaries.summary(best, type, metric)));
+          .min(bestFirst)
+          .ifPresent(best -> extra.put("OverallBestTrainingJob", TrainingJobSummaries.summary(best, direction, metric)));
     }
     return of(tuning, jobs, extra);
   }

@@ -11,6 +11,7 @@ import dev.tunelab.core.spec.ParameterRangesJson;
 import dev.tunelab.core.spec.SpecException;
 import dev.tunelab.core.spec.TuningJobSpec;
 import dev.tunelab.core.spec.TuningJobSpecParser;
+import dev.tunelab.core.spec.WarmStartType;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.NoSuchJobException;
 import dev.tunelab.core.store.TuningJobRecord;

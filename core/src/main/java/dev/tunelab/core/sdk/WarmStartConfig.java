@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.core.spec.JsonSpecReader;
+import dev.tunelab.core.spec.WarmStartType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +36,7 @@ public record WarmStartConfig(WarmStartType warmStartType, List<String> parents)
     ObjectNode o = JsonSpecReader.mapper().createObjectNode();
     ArrayNode a = o.putArray("ParentHyperParameterTuningJobs");
     parents.forEach(p -> a.addObject().put("HyperParameterTuningJobName", p));
-    o.put("WarmStartType", warmStartType.wireName());
+    o.put("WarmStartType", warmStartType.sageMakerName());
     return o;
   }
 
@@ -43,6 +44,6 @@ public record WarmStartConfig(WarmStartType warmStartType, List<String> parents)
   public static WarmStartConfig fromJson(JsonNode json) {
     List<String> parents = new ArrayList<>();
     json.path("ParentHyperParameterTuningJobs").forEach(p -> parents.add(p.path("HyperParameterTuningJobName").asText()));
-    return new WarmStartConfig(WarmStartType.fromWireName(json.path("WarmStartType").asText()), parents);
+    return new WarmStartConfig(WarmStartType.fromSageMaker(json.path("WarmStartType").asText()), parents);
   }
 }

@@ -10,8 +10,8 @@ import java.util.Map;
  * A validated CreateHyperParameterTuningJob request.
  *
  * @param name              HyperParameterTuningJobName (1–32 characters)
- * @param strategy          Bayesian, Random, Grid or Hyperband
- * @param direction         Minimize or Maximize
+ * @param strategy          Strategy: Bayesian, Random, Grid or Hyperband
+ * @param direction         the objective Type: Minimize or Maximize
  * @param objectiveMetric   objective MetricName, e.g. {@code validation:rmse}
  * @param maxTrainingJobs   MaxNumberOfTrainingJobs (for Grid: the number of combinations when absent)
  * @param maxParallelJobs   MaxParallelTrainingJobs
@@ -29,14 +29,14 @@ import java.util.Map;
  */
 public record TuningJobSpec(
     String name,
-    String strategy,
+    TuningStrategy strategy,
     Direction direction,
     String objectiveMetric,
     int maxTrainingJobs,
     int maxParallelJobs,
     Duration maxRuntime,
     SearchSpace space,
-    String earlyStopping,
+    EarlyStoppingType earlyStopping,
     CompletionCriteria completion,
     HyperbandConfig hyperband,
     long randomSeed,
@@ -67,14 +67,14 @@ public record TuningJobSpec(
    * @param type    IdenticalDataAndAlgorithm or TransferLearning
    * @param parents 1 to 5 parent tuning job names
    */
-  public record WarmStart(String type, java.util.List<String> parents) {
+  public record WarmStart(WarmStartType type, java.util.List<String> parents) {
     public WarmStart {
       parents = java.util.List.copyOf(parents);
     }
 
     /** True for IdenticalDataAndAlgorithm. */
     public boolean identical() {
-      return type.equals("IdenticalDataAndAlgorithm");
+      return type == WarmStartType.IDENTICAL_DATA_AND_ALGORITHM;
     }
   }
 

@@ -64,12 +64,11 @@ public final class TuningJobSpecParser {
     JsonSpecReader config = r.object("HyperParameterTuningJobConfig");
     config.checkFields(Set.of("Strategy", "StrategyConfig", "HyperParameterTuningJobObjective", "ResourceLimits",
         "ParameterRanges", "TrainingJobEarlyStoppingType", "TuningJobCompletionCriteria", "RandomSeed"), Set.of());
-    String strategy = config.oneOf("Strategy", List.of("Bayesian", "Random", "Grid", "Hyperband"));
+    TuningStrategy strategy = TuningStrategy.fromSageMaker(config.oneOf("Strategy", TuningStrategy.sageMakerNames()));
 
     JsonSpecReader objective = config.object("HyperParameterTuningJobObjective");
     objective.checkFields(Set.of("Type", "MetricName"), Set.of());
-    String type = objective.oneOf("Type", List.of("Minimize", "Maximize"));
-    Direction direction = type.equals("Minimize") ? Direction.MINIMIZE : Direction.MAXIMIZE;
+    Direction direction = Direction.fromSageMaker(objective.oneOf("Type", List.of("Minimize", "Maximize")));
     String metric = objective.string("MetricName");
     if (metric.isEmpty() || metric.length() > 255) {
       throw new SpecException(objective.path() + ".MetricName", metric, "1 to 255 characters");
@@ -81,7 +80,7 @@ public final class TuningJobSpecParser {
     limits.checkFields(Set.of("MaxNumberOfTrainingJobs", "MaxParallelTrainingJobs", "MaxRuntimeInSeconds"), Set.of());
     int maxParallel = (int) limits.integer("MaxParallelTrainingJobs", 1, MAX_PARALLEL_JOBS);
     int maxJobs;
-    if (strategy.equals("Grid")) {
+    if (strategy == TuningStrategy.GRID) {
       long combos = gridSize(config, space);
       if (limits.has("MaxNumberOfTrainingJobs")) {
         maxJobs = (int) limits.integer("MaxNumberOfTrainingJobs", 1, MAX_TRAINING_JOBS);
@@ -98,10 +97,11 @@ public final class TuningJobSpecParser {
     Duration maxRuntime = limits.has("MaxRuntimeInSeconds")
         ? Duration.ofSeconds(limits.integer("MaxRuntimeInSeconds", 120, 15_768_000)) : null;
 
-    String earlyStopping = config.oneOf("TrainingJobEarlyStoppingType", List.of("Off", "Auto"), "Off");
+    EarlyStoppingType earlyStopping = EarlyStoppingType.fromSageMaker(config.oneOf("TrainingJobEarlyStoppingType",
+        EarlyStoppingType.sageMakerNames(), EarlyStoppingType.OFF.sageMakerName()));
     TuningJobSpec.HyperbandConfig hyperband = hyperband(config, strategy);
-    if (strategy.equals("Hyperband") && earlyStopping.equals("Auto")) {
-      throw new SpecException(config.path() + ".TrainingJobEarlyStoppingType", earlyStopping,
+    if (strategy == TuningStrategy.HYPERBAND && earlyStopping == EarlyStoppingType.AUTO) {
+      throw new SpecException(config.path() + ".TrainingJobEarlyStoppingType", earlyStopping.sageMakerName(),
           "Off: Hyperband has its own early stopping, as SageMaker requires");
     }
     TuningJobSpec.CompletionCriteria completion = completion(config);
@@ -144,7 +144,7 @@ public final class TuningJobSpecParser {
     statics.forEach(staticJson::put);
     ObjectNode cfgJson = (ObjectNode) json.get("HyperParameterTuningJobConfig");
     cfgJson.put("RandomSeed", seed);
-    cfgJson.put("TrainingJobEarlyStoppingType", earlyStopping);
+    cfgJson.put("TrainingJobEarlyStoppingType", earlyStopping.sageMakerName());
     ((ObjectNode) cfgJson.get("ResourceLimits")).put("MaxNumberOfTrainingJobs", maxJobs);
     addObjectiveMetricDefinition(defJson, metric, algorithm);
 
@@ -160,7 +160,7 @@ public final class TuningJobSpecParser {
       return null;
     }
     w.checkFields(Set.of("ParentHyperParameterTuningJobs", "WarmStartType"), Set.of());
-    String type = w.oneOf("WarmStartType", List.of("IdenticalDataAndAlgorithm", "TransferLearning"));
+    WarmStartType type = WarmStartType.fromSageMaker(w.oneOf("WarmStartType", WarmStartType.sageMakerNames()));
     List<String> parents = new ArrayList<>();
     for (JsonSpecReader p : w.objects("ParentHyperParameterTuningJobs", 1, 5)) {
       p.checkFields(Set.of("HyperParameterTuningJobName"), Set.of());
@@ -191,18 +191,19 @@ public final class TuningJobSpecParser {
     return n;
   }
 
-  private static TuningJobSpec.HyperbandConfig hyperband(JsonSpecReader config, String strategy) {
+  private static TuningJobSpec.HyperbandConfig hyperband(JsonSpecReader config, TuningStrategy strategy) {
     JsonSpecReader sc = config.optionalObject("StrategyConfig");
     if (sc == null) {
-      if (strategy.equals("Hyperband")) {
+      if (strategy == TuningStrategy.HYPERBAND) {
         throw new SpecException(config.path() + ".StrategyConfig.HyperbandStrategyConfig", null,
             "MinResource and MaxResource (in boosting rounds or epochs) for Strategy Hyperband");
       }
       return null;
     }
     sc.checkFields(Set.of("HyperbandStrategyConfig"), Set.of());
-    if (!strategy.equals("Hyperband")) {
-      throw new SpecException(sc.path(), "StrategyConfig is only for Strategy Hyperband (Strategy is " + strategy + ")");
+    if (strategy != TuningStrategy.HYPERBAND) {
+      throw new SpecException(sc.path(), "StrategyConfig is only for Strategy Hyperband (Strategy is "
+          + strategy.sageMakerName() + ")");
     }
     JsonSpecReader h = sc.object("HyperbandStrategyConfig");
     h.checkFields(Set.of("MinResource", "MaxResource"), Set.of());

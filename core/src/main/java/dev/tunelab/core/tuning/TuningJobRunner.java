@@ -58,7 +58,7 @@ public final class TuningJobRunner {
     } catch (SpecException e) {
       throw e;
     } catch (IllegalArgumentException e) {
-      throw new SpecException("HyperParameterTuningJobConfig.Strategy", spec.strategy(),
+      throw new SpecException("HyperParameterTuningJobConfig.Strategy", spec.strategy().sageMakerName(),
           "a strategy this version of TuneLab runs (" + e.getMessage() + ")");
     }
     PreparedTrainingJob template = trainingRunner.load(spec.definition());

@@ -102,11 +102,11 @@ final class TuningScheduler {
     this.spec = job.spec();
     this.observer = observer;
     this.interrupt = interrupt;
-    boolean hyperband = spec.strategy().equals("Hyperband");
+    boolean hyperband = spec.strategy() == dev.tunelab.core.spec.TuningStrategy.HYPERBAND;
     this.strategy = strategyFor(spec);
     this.stoppingRule = hyperband
         ? new AsyncHyperbandRule(spec.hyperband().minResource(), spec.hyperband().maxResource(), 3.0)
-        : spec.earlyStopping().equals("Auto") ? medianRule(spec) : null;
+        : spec.earlyStopping() == dev.tunelab.core.spec.EarlyStoppingType.AUTO ? medianRule(spec) : null;
     this.threadsPerJob = dev.tunelab.core.job.ThreadBudget.share(spec.maxParallelJobs());
     this.nextSequence = new AtomicInteger(nextSequence);
     for (TrainingJobRecord r : earlierJobs) {
@@ -122,7 +122,7 @@ final class TuningScheduler {
    * @throws IllegalArgumentException when the optimizer cannot build the strategy for the space
    */
   static Strategy strategyFor(TuningJobSpec spec) {
-    String name = spec.strategy().equals("Hyperband") ? "Random" : spec.strategy();
+    String name = spec.strategy() == dev.tunelab.core.spec.TuningStrategy.HYPERBAND ? "Random" : spec.strategy().sageMakerName();
     return Strategies.create(name, spec.space(), spec.direction(), spec.randomSeed());
   }
 

@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunelab.core.spec.EarlyStoppingType;
 import dev.tunelab.core.spec.JsonSpecReader;
 import dev.tunelab.core.spec.SpecException;
 import dev.tunelab.core.spec.TuningJobSpec;
 import dev.tunelab.core.spec.TuningJobSpecParser;
+import dev.tunelab.core.spec.TuningStrategy;
+import dev.tunelab.core.spec.WarmStartType;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.optimizer.Direction;
 import dev.tunelab.optimizer.space.ContinuousRange;
@@ -267,5 +270,20 @@ class HyperparameterTunerRequestTest {
     HyperparameterTuner logTuner = new HyperparameterTuner(Course.estimator(home), "validation:rmse", ranges);
     SpecException log = assertThrows(SpecException.class, () -> logTuner.createRequest("t", Course.INPUTS));
     assertEquals("HyperParameterTuningJobConfig.ParameterRanges.IntegerParameterRanges[1]", log.field());
+  }
+
+  @Test
+  void theParsedSpecHoldsTypedSettings() {
+    TuningJobSpec spec = parse(Course.tuner(home).maxJobs(4).earlyStoppingType("Auto").strategy("Random")
+        .createRequest("typed", Course.INPUTS));
+    assertEquals(TuningStrategy.RANDOM, spec.strategy());
+    assertEquals(EarlyStoppingType.AUTO, spec.earlyStopping());
+    assertEquals("Auto", spec.json().path("HyperParameterTuningJobConfig").path("TrainingJobEarlyStoppingType").asText());
+    TuningJobSpec off = parse(Course.tuner(home).maxJobs(4).createRequest("typed", Course.INPUTS));
+    assertEquals(EarlyStoppingType.OFF, off.earlyStopping());
+    assertEquals(TuningStrategy.BAYESIAN, off.strategy());
+    ObjectNode warm = Course.tuner(home).maxJobs(4).createRequest("typed", Course.INPUTS);
+    warm.set("WarmStartConfig", new WarmStartConfig(WarmStartType.TRANSFER_LEARNING, List.of("parent")).toJson());
+    assertEquals(new TuningJobSpec.WarmStart(WarmStartType.TRANSFER_LEARNING, List.of("parent")), parse(warm).warmStart());
   }
 }

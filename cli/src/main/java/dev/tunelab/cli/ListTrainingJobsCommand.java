@@ -3,8 +3,9 @@ package dev.tunelab.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.core.api.TrainingJobSummaries;
-import dev.tunelab.core.api.TuningObjective;
 import dev.tunelab.core.spec.JsonSpecReader;
+import dev.tunelab.core.spec.StoredRequests;
+import dev.tunelab.core.spec.TuningJobSpec;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TrainingJobStatus;
@@ -67,9 +68,9 @@ final class ListTrainingJobsCommand implements Callable<Integer> {
     }
     try (JobStore store = home.openStore()) {
       TuningJobRecord tuning = DescribeTuningJobCommand.find(store, name, home);
-      TuningObjective objective = TuningObjective.of(tuning);
-      String metric = objective.metricName();
-      Direction direction = objective.direction();
+      TuningJobSpec spec = StoredRequests.tuningJob(tuning, null);
+      String metric = spec.objectiveMetric();
+      Direction direction = spec.direction();
       List<TrainingJobRecord> jobs = TrainingJobSummaries.select(store.trainingJobsOf(name), statusEquals, sortBy,
           sortOrder.equals("Descending"));
       if (maxResults != null && jobs.size() > maxResults) {

@@ -1,7 +1,6 @@
 package dev.tunelab.core.sdk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.core.api.DescribeTuningJob;
 import dev.tunelab.core.api.TuningAnalytics;
@@ -9,6 +8,7 @@ import dev.tunelab.core.job.TuneLabHome;
 import dev.tunelab.core.spec.JsonSpecReader;
 import dev.tunelab.core.spec.ParameterRangesJson;
 import dev.tunelab.core.spec.SpecException;
+import dev.tunelab.core.spec.StoredRequests;
 import dev.tunelab.core.spec.TuningJobSpec;
 import dev.tunelab.core.spec.TuningJobSpecParser;
 import dev.tunelab.core.spec.WarmStartType;
@@ -580,41 +580,25 @@ public final class HyperparameterTuner {
     try (JobStore store = JobStore.openSqlite(h)) {
       rec = store.tuningJob(tuningJobName).orElseThrow(() -> new NoSuchJobException("tuning job", tuningJobName));
     }
-    JsonNode request = Estimator.readTree(rec.specJson());
-    JsonNode cfg = request.path("HyperParameterTuningJobConfig");
-    JsonNode def = request.path("TrainingJobDefinition");
-    Map<String, String> statics = new LinkedHashMap<>();
-    def.path("StaticHyperParameters").properties().forEach(f -> statics.put(f.getKey(), f.getValue().asText()));
-    Estimator estimator = Estimator.fromDefinition(def, statics, h);
+    TuningJobSpec spec = StoredRequests.tuningJob(rec, null);
+    Estimator estimator = Estimator.fromDefinition(spec.definition(), spec.staticHyperParameters(), h);
     Map<String, ParameterRange> ranges = new LinkedHashMap<>();
-    ParameterRangesJson.read(JsonSpecReader.parse(rec.specJson(), "stored spec of " + tuningJobName, n -> { })
-        .object("HyperParameterTuningJobConfig")).ranges().forEach(r -> ranges.put(r.name(), ParameterRange.of(r)));
-    JsonNode objective = cfg.path("HyperParameterTuningJobObjective");
-    HyperparameterTuner t = new HyperparameterTuner(estimator, objective.path("MetricName").asText(), ranges);
-    t.objectiveType = objective.path("Type").asText(t.objectiveType);
-    t.strategy = cfg.path("Strategy").asText(t.strategy);
-    JsonNode limits = cfg.path("ResourceLimits");
-    if (limits.path("MaxNumberOfTrainingJobs").isNumber()) {
-      t.maxJobs = limits.get("MaxNumberOfTrainingJobs").asInt();
+    spec.space().ranges().forEach(r -> ranges.put(r.name(), ParameterRange.of(r)));
+    HyperparameterTuner t = new HyperparameterTuner(estimator, spec.objectiveMetric(), ranges);
+    t.objectiveType = spec.direction().sageMakerName();
+    t.strategy = spec.strategy().sageMakerName();
+    t.maxJobs = spec.maxTrainingJobs();
+    t.maxParallelJobs = spec.maxParallelJobs();
+    t.maxRuntimeInSeconds = spec.maxRuntime() == null ? null : Math.toIntExact(spec.maxRuntime().toSeconds());
+    t.earlyStoppingType = spec.earlyStopping().sageMakerName();
+    t.randomSeed = Math.toIntExact(spec.randomSeed());
+    t.completionCriteria = TuningJobCompletionCriteriaConfig.of(spec.completion());
+    if (spec.hyperband() != null) {
+      t.hyperbandMinResource = spec.hyperband().minResource();
+      t.hyperbandMaxResource = spec.hyperband().maxResource();
     }
-    t.maxParallelJobs = limits.path("MaxParallelTrainingJobs").asInt(1);
-    if (limits.path("MaxRuntimeInSeconds").isNumber()) {
-      t.maxRuntimeInSeconds = limits.get("MaxRuntimeInSeconds").asInt();
-    }
-    t.earlyStoppingType = cfg.path("TrainingJobEarlyStoppingType").asText(t.earlyStoppingType);
-    if (cfg.path("RandomSeed").isNumber()) {
-      t.randomSeed = cfg.get("RandomSeed").asInt();
-    }
-    if (cfg.path("TuningJobCompletionCriteria").isObject()) {
-      t.completionCriteria = TuningJobCompletionCriteriaConfig.fromJson(cfg.get("TuningJobCompletionCriteria"));
-    }
-    JsonNode hyperband = cfg.path("StrategyConfig").path("HyperbandStrategyConfig");
-    if (hyperband.isObject()) {
-      t.hyperbandMinResource = hyperband.path("MinResource").asInt(1);
-      t.hyperbandMaxResource = hyperband.path("MaxResource").asInt();
-    }
-    if (request.path("WarmStartConfig").isObject()) {
-      t.warmStartConfig = WarmStartConfig.fromJson(request.get("WarmStartConfig"));
+    if (spec.warmStart() != null) {
+      t.warmStartConfig = WarmStartConfig.of(spec.warmStart());
     }
     t.latestTuningJob = tuningJobName;
     return t;

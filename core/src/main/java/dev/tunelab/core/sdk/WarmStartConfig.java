@@ -1,11 +1,10 @@
 package dev.tunelab.core.sdk;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.core.spec.JsonSpecReader;
+import dev.tunelab.core.spec.TuningJobSpec;
 import dev.tunelab.core.spec.WarmStartType;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -40,10 +39,8 @@ public record WarmStartConfig(WarmStartType warmStartType, List<String> parents)
     return o;
   }
 
-  /** Reads a stored request's {@code WarmStartConfig} object. */
-  public static WarmStartConfig fromJson(JsonNode json) {
-    List<String> parents = new ArrayList<>();
-    json.path("ParentHyperParameterTuningJobs").forEach(p -> parents.add(p.path("HyperParameterTuningJobName").asText()));
-    return new WarmStartConfig(WarmStartType.fromSageMaker(json.path("WarmStartType").asText()), parents);
+  /** The SDK's config for a parsed request's warm start (for {@code attach}). */
+  public static WarmStartConfig of(TuningJobSpec.WarmStart warmStart) {
+    return new WarmStartConfig(warmStart.type(), warmStart.parents());
   }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.optimizer.Direction;
 import dev.tunelab.optimizer.space.SearchSpace;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -21,7 +23,7 @@ import java.util.Map;
  * @param completion        TuningJobCompletionCriteria (all fields optional)
  * @param hyperband         Hyperband min/max resource, or {@code null}
  * @param randomSeed        RandomSeed (a seed is drawn and stored when absent)
- * @param staticHyperParameters StaticHyperParameters plus {@code _tuning_objective_metric}
+ * @param staticHyperParameters StaticHyperParameters plus {@code _tuning_objective_metric}, in request order
  * @param warmStart         WarmStartConfig, or {@code null}
  * @param definition        the TrainingJobDefinition as a training job spec template (its name is
  *                          the tuning job's; its hyperparameters are the static ones)
@@ -46,7 +48,7 @@ public record TuningJobSpec(
     ObjectNode json) {
 
   public TuningJobSpec {
-    staticHyperParameters = Map.copyOf(staticHyperParameters);
+    staticHyperParameters = Collections.unmodifiableMap(new LinkedHashMap<>(staticHyperParameters));
   }
 
   /**

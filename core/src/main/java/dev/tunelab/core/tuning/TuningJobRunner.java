@@ -2,10 +2,9 @@ package dev.tunelab.core.tuning;
 
 import dev.tunelab.core.job.PreparedTrainingJob;
 import dev.tunelab.core.job.TrainingJobRunner;
-import dev.tunelab.core.spec.JsonSpecReader;
 import dev.tunelab.core.spec.SpecException;
+import dev.tunelab.core.spec.StoredRequests;
 import dev.tunelab.core.spec.TuningJobSpec;
-import dev.tunelab.core.spec.TuningJobSpecParser;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.NewTuningJob;
 import dev.tunelab.core.store.TrainingJobRecord;
@@ -147,8 +146,7 @@ public final class TuningJobRunner {
       }
     }
     Path baseDir = Path.of(store.tuningJobAttribute(name, BASE_DIR).orElse("."));
-    TuningJobSpec spec = TuningJobSpecParser.parse(
-        JsonSpecReader.parse(rec.specJson(), "stored spec of " + name, n -> { }), baseDir);
+    TuningJobSpec spec = StoredRequests.tuningJob(rec, baseDir);
     PreparedTrainingJob template = trainingRunner.load(spec.definition());
     int stale = store.failStaleTrainingJobs(name, TuningScheduler.RETRYABLE_PREFIX
         + ": the tuning process ended while this training job ran; it does not count, and `tunelab resume` replaced it");

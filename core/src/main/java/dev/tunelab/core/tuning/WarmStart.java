@@ -2,10 +2,9 @@ package dev.tunelab.core.tuning;
 
 import dev.tunelab.core.spec.AlgorithmSpec;
 import dev.tunelab.core.spec.ChannelSpec;
-import dev.tunelab.core.spec.JsonSpecReader;
 import dev.tunelab.core.spec.SpecException;
+import dev.tunelab.core.spec.StoredRequests;
 import dev.tunelab.core.spec.TuningJobSpec;
-import dev.tunelab.core.spec.TuningJobSpecParser;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TrainingJobStatus;
@@ -78,8 +77,8 @@ public final class WarmStart {
         throw new SpecException(field, parentName, "a parent that has ended (Completed, Stopped or Failed); it is "
             + parent.status());
       }
-      TuningJobSpec p = TuningJobSpecParser.parse(JsonSpecReader.parse(parent.specJson(), "spec of " + parentName,
-          n -> { }), Path.of(store.tuningJobAttribute(parentName, TuningJobRunner.BASE_DIR).orElse(".")));
+      TuningJobSpec p = StoredRequests.tuningJob(parent,
+          Path.of(store.tuningJobAttribute(parentName, TuningJobRunner.BASE_DIR).orElse(".")));
       checkCompatible(field, parentName, p, child);
       for (TrainingJobRecord job : store.trainingJobsOf(parentName)) {
         if (job.objectiveValue() == null

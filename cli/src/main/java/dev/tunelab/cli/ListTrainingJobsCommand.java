@@ -3,12 +3,14 @@ package dev.tunelab.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.core.api.TrainingJobSummaries;
-import dev.tunelab.core.api.TuningObjective;
 import dev.tunelab.core.spec.JsonSpecReader;
+import dev.tunelab.core.spec.StoredRequests;
+import dev.tunelab.core.spec.TuningJobSpec;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TrainingJobStatus;
 import dev.tunelab.core.store.TuningJobRecord;
+import dev.tunelab.optimizer.Direction;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -66,9 +68,9 @@ final class ListTrainingJobsCommand implements Callable<Integer> {
     }
     try (JobStore store = home.openStore()) {
       TuningJobRecord tuning = DescribeTuningJobCommand.find(store, name, home);
-      TuningObjective objective = TuningObjective.of(tuning);
-      String metric = objective.metricName();
-      String type = objective.type();
+      TuningJobSpec spec = StoredRequests.tuningJob(tuning, null);
+      String metric = spec.objectiveMetric();
+      Direction direction = spec.direction();
       List<TrainingJobRecord> jobs = TrainingJobSummaries.select(store.trainingJobsOf(name), statusEquals, sortBy,
           sortOrder.equals("Descending"));
       if (maxResults != null && jobs.size() > maxResults) {
@@ -77,7 +79,7 @@ final class ListTrainingJobsCommand implements Callable<Integer> {
       if (output.equals("json")) {
         ObjectNode root = JsonSpecReader.mapper().createObjectNode();
         ArrayNode list = root.putArray("TrainingJobSummaries");
-        jobs.forEach(j -> list.add(TrainingJobSummaries.summary(j, type, metric)));
+        jobs.forEach(j -> list.add(TrainingJobSummaries.summary(j, direction, metric)));
         System.out.println(Json.pretty(root));
         return 0;
       }

@@ -1,6 +1,6 @@
 package dev.tunelab.cli;
 
-import dev.tunelab.core.api.TuningObjective;
+import dev.tunelab.core.spec.StoredRequests;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.TuningJobRecord;
 import dev.tunelab.core.tuning.TuningJobRunner;
@@ -28,7 +28,7 @@ final class ResumeCommand implements Callable<Integer> {
       TuningJobRunner runner = new TuningJobRunner(store, home.path());
       long start = System.nanoTime();
       TuningJobRecord rec = TuningRun.runWithCtrlC(interrupt -> runner.resume(name, TuneCommand.console(), interrupt));
-      String metric = TuningObjective.of(rec).metricName();
+      String metric = StoredRequests.tuningJob(rec, null).objectiveMetric();
       return TuningRun.summarize(store, rec, metric, (System.nanoTime() - start) / 1e9);
     }
   }

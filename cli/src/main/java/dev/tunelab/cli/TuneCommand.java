@@ -64,8 +64,8 @@ final class TuneCommand implements Callable<Integer> {
         return 0;
       }
       System.out.printf("Tuning job %s: %s strategy, %s %s, %d training jobs, %d in parallel, seed %d%n",
-          parsed.name(), parsed.strategy(), parsed.direction() == dev.tunelab.optimizer.Direction.MINIMIZE
-              ? "Minimize" : "Maximize", parsed.objectiveMetric(), parsed.maxTrainingJobs(),
+          parsed.name(), parsed.strategy().sageMakerName(), parsed.direction().sageMakerName(),
+          parsed.objectiveMetric(), parsed.maxTrainingJobs(),
           parsed.maxParallelJobs(), parsed.randomSeed());
       long start = System.nanoTime();
       TuningJobRecord rec = TuningRun.runWithCtrlC(interrupt -> runner.run(job, console(), interrupt));

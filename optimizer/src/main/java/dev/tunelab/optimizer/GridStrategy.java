@@ -1,9 +1,6 @@
 package dev.tunelab.optimizer;
 
-import dev.tunelab.optimizer.space.CategoricalRange;
 import dev.tunelab.optimizer.space.Configuration;
-import dev.tunelab.optimizer.space.ContinuousRange;
-import dev.tunelab.optimizer.space.IntegerRange;
 import dev.tunelab.optimizer.space.ParameterRange;
 import dev.tunelab.optimizer.space.SearchSpace;
 import java.util.ArrayList;
@@ -29,7 +26,7 @@ public final class GridStrategy implements Strategy {
    */
   public GridStrategy(SearchSpace space) {
     for (ParameterRange r : space.ranges()) {
-      if (r instanceof ContinuousRange) {
+      if (!r.discrete()) {
         throw new IllegalArgumentException("Strategy Grid supports only categorical and integer ranges; '"
             + r.name() + "' is a ContinuousParameterRange");
       }
@@ -54,17 +51,12 @@ public final class GridStrategy implements Strategy {
     long rest = index;
     for (int i = ranges.size() - 1; i >= 0; i--) {
       ParameterRange r = ranges.get(i);
-      if (r instanceof IntegerRange ir) {
-        long k = ir.cardinality();
-        vals[i] = ir.min() + rest % k;
-        rest /= k;
-      } else if (r instanceof CategoricalRange cr) {
-        int k = cr.values().size();
-        vals[i] = cr.values().get((int) (rest % k));
-        rest /= k;
-      } else {
+      if (!r.discrete()) {
         throw new IllegalArgumentException("'" + r.name() + "' is continuous and has no grid");
       }
+      long k = r.cardinality();
+      vals[i] = r.valueAt(rest % k);
+      rest /= k;
     }
     Map<String, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < ranges.size(); i++) {

@@ -4,11 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.core.spec.JsonSpecReader;
 import dev.tunelab.core.spec.SpecException;
+import dev.tunelab.core.spec.StoredRequests;
+import dev.tunelab.core.spec.TuningJobSpec;
 import dev.tunelab.core.store.JobStore;
+import dev.tunelab.core.store.ObjectiveStatus;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TrainingJobStatus;
 import dev.tunelab.core.store.TuningJobAttribute;
 import dev.tunelab.core.store.TuningJobRecord;
+import dev.tunelab.optimizer.Direction;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,11 +38,11 @@ public final class DescribeTuningJob {
    * @param extra  extra stored attributes to show (e.g. TuningJobCompletionDetails), may be empty
    */
   public static ObjectNode of(TuningJobRecord tuning, List<TrainingJobRecord> jobs, Map<String, JsonNode> extra) {
-    JsonNode request = TuningObjective.parse(tuning.specJson());
+    TuningJobSpec spec = StoredRequests.tuningJob(tuning, null);
+    ObjectNode request = StoredRequests.tuningRequestAsStored(tuning);
     JsonNode config = request.path("HyperParameterTuningJobConfig");
-    TuningObjective tuningObjective = TuningObjective.of(request);
-    String type = tuningObjective.type();
-    String metric = tuningObjective.metricName();
+    Direction direction = spec.direction();
+    String metric = spec.objectiveMetric();
     ObjectNode o = JsonSpecReader.mapper().createObjectNode();
     o.put("HyperParameterTuningJobName", tuning.name());
     o.put("HyperParameterTuningJobArn", Arns.tuningJob(tuning.name()));
@@ -65,10 +71,10 @@ public final class DescribeTuningJob {
           }
         }
       }
-      switch (TrainingJobSummaries.objectiveStatus(j)) {
-        case "Succeeded" -> succeeded++;
-        case "Pending" -> pending++;
-        default -> failed++;
+      switch (j.objectiveStatus()) {
+        case SUCCEEDED -> succeeded++;
+        case PENDING -> pending++;
+        case FAILED -> failed++;
       }
     }
     ObjectNode counters = o.putObject("TrainingJobStatusCounters");
@@ -78,12 +84,12 @@ public final class DescribeTuningJob {
     counters.put("NonRetryableError", nonRetryable);
     counters.put("Stopped", stopped);
     ObjectNode objective = o.putObject("ObjectiveStatusCounters");
-    objective.put("Succeeded", succeeded);
-    objective.put("Pending", pending);
-    objective.put("Failed", failed);
+    objective.put(ObjectiveStatus.SUCCEEDED.sageMakerName(), succeeded);
+    objective.put(ObjectiveStatus.PENDING.sageMakerName(), pending);
+    objective.put(ObjectiveStatus.FAILED.sageMakerName(), failed);
     if (tuning.bestTrainingJob() != null) {
       jobs.stream().filter(j -> j.name().equals(tuning.bestTrainingJob())).findFirst()
-          .ifPresent(best -> o.set("BestTrainingJob", TrainingJobSummaries.summary(best, type, metric)));
+          .ifPresent(best -> o.set("BestTrainingJob", TrainingJobSummaries.summary(best, direction, metric)));
     }
     if (tuning.failureReason() != null) {
       o.put("FailureReason", tuning.failureReason());
@@ -109,25 +115,32 @@ public final class DescribeTuningJob {
     List<TrainingJobRecord> jobs = store.trainingJobsOf(name);
     Map<String, JsonNode> extra = new LinkedHashMap<>();
     store.tuningJobAttribute(name, TuningJobAttribute.COMPLETION_DETAILS)
-        .ifPresent(s -> extra.put("TuningJobCompletionDetails", TuningObjective.parse(s)));
-    JsonNode request = TuningObjective.parse(tuning.specJson());
-    JsonNode warm = request.path("WarmStartConfig");
-    if (!warm.isMissingNode()) {
-      extra.put("WarmStartConfig", warm);
-      TuningObjective objective = TuningObjective.of(request);
-      String type = objective.type();
-      String metric = objective.metricName();
+        .ifPresent(s -> extra.put("TuningJobCompletionDetails", readTree(s)));
+    TuningJobSpec spec = StoredRequests.tuningJob(tuning, null);
+    if (spec.warmStart() != null) {
+      extra.put("WarmStartConfig", StoredRequests.tuningRequestAsStored(tuning).get("WarmStartConfig"));
+      Direction direction = spec.direction();
+      String metric = spec.objectiveMetric();
       List<TrainingJobRecord> all = new ArrayList<>(jobs);
-      for (JsonNode p : warm.path("ParentHyperParameterTuningJobs")) {
-        all.addAll(store.trainingJobsOf(p.path("HyperParameterTuningJobName").asText()));
+      for (String parent : spec.warmStart().parents()) {
+        all.addAll(store.trainingJobsOf(parent));
       }
-      Comparator<TrainingJobRecord> byObjective = Comparator.comparing(TrainingJobRecord::objectiveValue);
+      Comparator<TrainingJobRecord> bestFirst = Comparator.comparing(TrainingJobRecord::objectiveValue,
+          direction.bestFirst());
       all.stream().filter(j -> j.objectiveValue() != null
               && (j.status() == TrainingJobStatus.Completed || j.status() == TrainingJobStatus.Stopped))
-          .min(type.equals("Maximize") ? byObjective.reversed() : byObjective)
-          .ifPresent(best -> extra.put("OverallBestTrainingJob", TrainingJobSummaries.summary(best, type, metric)));
+          .min(bestFirst)
+          .ifPresent(best -> extra.put("OverallBestTrainingJob", TrainingJobSummaries.summary(best, direction, metric)));
     }
     return of(tuning, jobs, extra);
+  }
+
+  private static JsonNode readTree(String json) {
+    try {
+      return JsonSpecReader.mapper().readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("stored TuningJobCompletionDetails is not valid JSON", e);
+    }
   }
 
 }

@@ -3,6 +3,7 @@ package dev.tunelab.core.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.core.spec.JsonSpecReader;
 import dev.tunelab.core.store.TrainingJobRecord;
+import dev.tunelab.optimizer.Direction;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -21,10 +22,10 @@ public final class TrainingJobSummaries {
    * One summary.
    *
    * @param job             the training job
-   * @param objectiveType   Minimize or Maximize
+   * @param direction       the objective Type
    * @param objectiveMetric the tuning objective's metric name
    */
-  public static ObjectNode summary(TrainingJobRecord job, String objectiveType, String objectiveMetric) {
+  public static ObjectNode summary(TrainingJobRecord job, Direction direction, String objectiveMetric) {
     ObjectNode o = JsonSpecReader.mapper().createObjectNode();
     o.put("TrainingJobName", job.name());
     o.put("TrainingJobArn", Arns.trainingJob(job.name()));
@@ -42,17 +43,12 @@ public final class TrainingJobSummaries {
     }
     if (job.objectiveValue() != null) {
       ObjectNode m = o.putObject("FinalHyperParameterTuningJobObjectiveMetric");
-      m.put("Type", objectiveType);
+      m.put("Type", direction.sageMakerName());
       m.put("MetricName", objectiveMetric);
       m.put("Value", job.objectiveValue());
     }
-    o.put("ObjectiveStatus", objectiveStatus(job));
+    o.put("ObjectiveStatus", job.objectiveStatus().sageMakerName());
     return o;
-  }
-
-  /** Succeeded when the job's objective was used by the tuner, Pending while it runs, else Failed (as stored). */
-  public static String objectiveStatus(TrainingJobRecord job) {
-    return job.objectiveStatus();
   }
 
   /**

@@ -1,8 +1,6 @@
 package dev.tunelab.core.sdk;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tunelab.core.spec.JsonSpecReader;
+import dev.tunelab.optimizer.space.CategoricalRange;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -41,17 +39,13 @@ public final class CategoricalParameter implements ParameterRange {
   }
 
   @Override
-  public ObjectNode asTuningRange(String name) {
-    ObjectNode o = JsonSpecReader.mapper().createObjectNode();
-    o.put("Name", name);
-    ArrayNode a = o.putArray("Values");
-    values.forEach(a::add);
-    return o;
+  public CategoricalRange toRange(String name) {
+    return new CategoricalRange(name, values);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CategoricalParameter c && c.values.equals(values);
+    return o != null && o.getClass() == getClass() && ((CategoricalParameter) o).values.equals(values);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.tunelab.core.sdk;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tunelab.core.spec.JsonSpecReader;
+import dev.tunelab.optimizer.space.ContinuousRange;
 import dev.tunelab.optimizer.space.ScalingType;
 import java.util.Objects;
 
@@ -33,12 +32,7 @@ public record ContinuousParameter(double minValue, double maxValue, ScalingType 
   }
 
   @Override
-  public ObjectNode asTuningRange(String name) {
-    ObjectNode o = JsonSpecReader.mapper().createObjectNode();
-    o.put("Name", name);
-    o.put("MinValue", PythonStrings.ofDouble(minValue));
-    o.put("MaxValue", PythonStrings.ofDouble(maxValue));
-    o.put("ScalingType", scalingType.sageMakerName());
-    return o;
+  public ContinuousRange toRange(String name) {
+    return new ContinuousRange(name, minValue, maxValue, scalingType);
   }
 }

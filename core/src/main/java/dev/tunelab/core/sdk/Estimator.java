@@ -8,22 +8,23 @@ import dev.tunelab.core.job.JobContext;
 import dev.tunelab.core.job.PreparedTrainingJob;
 import dev.tunelab.core.job.TrainingJobRunner;
 import dev.tunelab.core.job.TuneLabHome;
+import dev.tunelab.core.spec.MetricDefinition;
+import dev.tunelab.core.spec.AlgorithmSpec;
 import dev.tunelab.core.spec.JsonSpecReader;
+import dev.tunelab.core.spec.StoredRequests;
 import dev.tunelab.core.spec.TrainingJobSpec;
 import dev.tunelab.core.spec.TrainingJobSpecParser;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.NoSuchJobException;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TrainingJobStatus;
+import dev.tunelab.core.store.TuningJobRecord;
 import dev.tunelab.core.train.TrainingListener;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -408,7 +409,8 @@ public final class Estimator {
     try (JobStore store = JobStore.openSqlite(h)) {
       TrainingJobRecord rec = store.trainingJob(trainingJobName)
           .orElseThrow(() -> new NoSuchJobException("training job", trainingJobName));
-      Estimator e = fromDefinition(readTree(rec.specJson()), rec.hyperParameters(), h);
+      TuningJobRecord tuning = rec.tuningJobName() == null ? null : store.tuningJob(rec.tuningJobName()).orElse(null);
+      Estimator e = fromDefinition(StoredRequests.trainingJob(rec, tuning, null), rec.hyperParameters(), h);
       e.latestTrainingJob = trainingJobName;
       return e;
     }
@@ -416,32 +418,29 @@ public final class Estimator {
 
   // ---- request pieces shared with the tuner ------------------------------------------------
 
-  /** Rebuilds an estimator from a CreateTrainingJob body or a TrainingJobDefinition. */
-  static Estimator fromDefinition(JsonNode def, Map<String, String> hyperparameters, Path home) {
-    JsonNode alg = def.path("AlgorithmSpecification");
-    String image = alg.path("TrainingImage").isTextual() ? alg.get("TrainingImage").asText()
-        : alg.path("AlgorithmName").isTextual() ? alg.get("AlgorithmName").asText() : null;
-    List<String> entrypoint = strings(alg.path("ContainerEntrypoint"));
-    Estimator e = new Estimator(image, entrypoint);
-    e.containerArguments = strings(alg.path("ContainerArguments"));
-    for (JsonNode m : alg.path("MetricDefinitions")) {
-      if (!OBJECTIVE_METRIC_DEFINITION.equals(m.path("Name").asText())) {
-        e.metricDefinitions.put(m.path("Name").asText(), m.path("Regex").asText());
+  /**
+   * Rebuilds an estimator from a stored job's typed spec (read by
+   * {@link dev.tunelab.core.spec.StoredRequests}).
+   *
+   * @param hyperparameters the hyperparameters to carry, in order
+   */
+  static Estimator fromDefinition(TrainingJobSpec def, Map<String, String> hyperparameters, Path home) {
+    AlgorithmSpec alg = def.algorithm();
+    String image = alg.trainingImage() != null ? alg.trainingImage() : alg.algorithmName();
+    Estimator e = new Estimator(image, alg.containerEntrypoint());
+    e.containerArguments = alg.containerArguments();
+    for (MetricDefinition m : alg.metricDefinitions()) {
+      if (!OBJECTIVE_METRIC_DEFINITION.equals(m.name())) {
+        e.metricDefinitions.put(m.name(), m.regex());
       }
     }
     e.hyperparameters.putAll(hyperparameters);
-    JsonNode r = def.path("ResourceConfig").isObject() ? def.path("ResourceConfig") : def.path("HyperParameterTuningResourceConfig");
-    e.instanceType = r.path("InstanceType").asText(e.instanceType);
-    e.instanceCount = r.path("InstanceCount").asInt(e.instanceCount);
-    e.volumeSizeInGb = r.path("VolumeSizeInGB").asInt(e.volumeSizeInGb);
-    JsonNode max = def.path("StoppingCondition").path("MaxRuntimeInSeconds");
-    if (max.isNumber()) {
-      e.maxRuntime = Duration.ofSeconds(max.asLong());
-    }
-    if (def.path("OutputDataConfig").path("S3OutputPath").isTextual()) {
-      e.outputPath = def.path("OutputDataConfig").path("S3OutputPath").asText();
-    }
-    def.path("Environment").properties().forEach(f -> e.environment.put(f.getKey(), f.getValue().asText()));
+    e.instanceType = def.resources().instanceType();
+    e.instanceCount = def.resources().instanceCount();
+    e.volumeSizeInGb = def.resources().volumeSizeInGb();
+    e.maxRuntime = def.maxRuntime();
+    e.outputPath = def.outputPath();
+    e.environment.putAll(new java.util.TreeMap<>(def.environment()));
     e.home = home;
     return e;
   }
@@ -516,19 +515,5 @@ public final class Estimator {
   /** Relative channel paths resolve against the working directory. */
   static Path workingDirectory() {
     return Path.of("").toAbsolutePath();
-  }
-
-  static JsonNode readTree(String json) {
-    try {
-      return JsonSpecReader.mapper().readTree(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException("stored request is not valid JSON", e);
-    }
-  }
-
-  private static List<String> strings(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    array.forEach(n -> out.add(n.asText()));
-    return out;
   }
 }

@@ -1,14 +1,17 @@
 package dev.tunelab.core.sdk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.core.api.DescribeTuningJob;
 import dev.tunelab.core.api.TuningAnalytics;
 import dev.tunelab.core.job.TuneLabHome;
 import dev.tunelab.core.spec.JsonSpecReader;
+import dev.tunelab.core.spec.ParameterRangesJson;
+import dev.tunelab.core.spec.SpecException;
+import dev.tunelab.core.spec.StoredRequests;
 import dev.tunelab.core.spec.TuningJobSpec;
 import dev.tunelab.core.spec.TuningJobSpecParser;
+import dev.tunelab.core.spec.WarmStartType;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.NoSuchJobException;
 import dev.tunelab.core.store.TuningJobRecord;
@@ -21,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -278,6 +282,22 @@ public final class HyperparameterTuner {
   // ---- the request --------------------------------------------------------------------------
 
   /**
+   * The optimizer's ranges for {@link #hyperparameterRanges}, in map order.
+   *
+   * @throws SpecException naming the request entry of the first range that breaks the rules
+   */
+  private List<dev.tunelab.optimizer.space.ParameterRange> optimizerRanges() {
+    List<dev.tunelab.optimizer.space.ParameterRange> out = new ArrayList<>();
+    Map<String, Integer> perList = new HashMap<>();
+    hyperparameterRanges.forEach((name, range) -> {
+      String list = range.rangeType() + "ParameterRanges";
+      int index = perList.merge(list, 1, Integer::sum) - 1;
+      out.add(ParameterRangesJson.build(ParameterRangesJson.entryPath(list, index), () -> range.toRange(name)));
+    });
+    return out;
+  }
+
+  /**
    * The CreateHyperParameterTuningJob request {@code fit} sends, built as the SDK v2 builds it:
    * the config (Strategy, ResourceLimits, TrainingJobEarlyStoppingType, RandomSeed when set,
    * the objective, ParameterRanges with all three lists and string bounds with ScalingType,
@@ -308,15 +328,7 @@ public final class HyperparameterTuner {
     ObjectNode objective = cfg.putObject("HyperParameterTuningJobObjective");
     objective.put("Type", objectiveType);
     objective.put("MetricName", objectiveMetricName);
-    ObjectNode ranges = cfg.putObject("ParameterRanges");
-    for (String type : List.of("Continuous", "Categorical", "Integer")) {
-      ArrayNode list = ranges.putArray(type + "ParameterRanges");
-      hyperparameterRanges.forEach((name, range) -> {
-        if (range.rangeType().equals(type)) {
-          list.add(range.asTuningRange(name));
-        }
-      });
-    }
+    cfg.set("ParameterRanges", ParameterRangesJson.write(optimizerRanges(), PythonStrings::ofDouble));
     if (hyperbandMinResource != null) {
       cfg.putObject("StrategyConfig").putObject("HyperbandStrategyConfig")
           .put("MinResource", hyperbandMinResource).put("MaxResource", hyperbandMaxResource);
@@ -568,44 +580,25 @@ public final class HyperparameterTuner {
     try (JobStore store = JobStore.openSqlite(h)) {
       rec = store.tuningJob(tuningJobName).orElseThrow(() -> new NoSuchJobException("tuning job", tuningJobName));
     }
-    JsonNode request = Estimator.readTree(rec.specJson());
-    JsonNode cfg = request.path("HyperParameterTuningJobConfig");
-    JsonNode def = request.path("TrainingJobDefinition");
-    Map<String, String> statics = new LinkedHashMap<>();
-    def.path("StaticHyperParameters").properties().forEach(f -> statics.put(f.getKey(), f.getValue().asText()));
-    Estimator estimator = Estimator.fromDefinition(def, statics, h);
+    TuningJobSpec spec = StoredRequests.tuningJob(rec, null);
+    Estimator estimator = Estimator.fromDefinition(spec.definition(), spec.staticHyperParameters(), h);
     Map<String, ParameterRange> ranges = new LinkedHashMap<>();
-    for (String type : List.of("Continuous", "Categorical", "Integer")) {
-      for (JsonNode entry : cfg.path("ParameterRanges").path(type + "ParameterRanges")) {
-        ranges.put(entry.path("Name").asText(), ParameterRange.fromTuningRange(type, entry));
-      }
+    spec.space().ranges().forEach(r -> ranges.put(r.name(), ParameterRange.of(r)));
+    HyperparameterTuner t = new HyperparameterTuner(estimator, spec.objectiveMetric(), ranges);
+    t.objectiveType = spec.direction().sageMakerName();
+    t.strategy = spec.strategy().sageMakerName();
+    t.maxJobs = spec.maxTrainingJobs();
+    t.maxParallelJobs = spec.maxParallelJobs();
+    t.maxRuntimeInSeconds = spec.maxRuntime() == null ? null : Math.toIntExact(spec.maxRuntime().toSeconds());
+    t.earlyStoppingType = spec.earlyStopping().sageMakerName();
+    t.randomSeed = Math.toIntExact(spec.randomSeed());
+    t.completionCriteria = TuningJobCompletionCriteriaConfig.of(spec.completion());
+    if (spec.hyperband() != null) {
+      t.hyperbandMinResource = spec.hyperband().minResource();
+      t.hyperbandMaxResource = spec.hyperband().maxResource();
     }
-    JsonNode objective = cfg.path("HyperParameterTuningJobObjective");
-    HyperparameterTuner t = new HyperparameterTuner(estimator, objective.path("MetricName").asText(), ranges);
-    t.objectiveType = objective.path("Type").asText(t.objectiveType);
-    t.strategy = cfg.path("Strategy").asText(t.strategy);
-    JsonNode limits = cfg.path("ResourceLimits");
-    if (limits.path("MaxNumberOfTrainingJobs").isNumber()) {
-      t.maxJobs = limits.get("MaxNumberOfTrainingJobs").asInt();
-    }
-    t.maxParallelJobs = limits.path("MaxParallelTrainingJobs").asInt(1);
-    if (limits.path("MaxRuntimeInSeconds").isNumber()) {
-      t.maxRuntimeInSeconds = limits.get("MaxRuntimeInSeconds").asInt();
-    }
-    t.earlyStoppingType = cfg.path("TrainingJobEarlyStoppingType").asText(t.earlyStoppingType);
-    if (cfg.path("RandomSeed").isNumber()) {
-      t.randomSeed = cfg.get("RandomSeed").asInt();
-    }
-    if (cfg.path("TuningJobCompletionCriteria").isObject()) {
-      t.completionCriteria = TuningJobCompletionCriteriaConfig.fromJson(cfg.get("TuningJobCompletionCriteria"));
-    }
-    JsonNode hyperband = cfg.path("StrategyConfig").path("HyperbandStrategyConfig");
-    if (hyperband.isObject()) {
-      t.hyperbandMinResource = hyperband.path("MinResource").asInt(1);
-      t.hyperbandMaxResource = hyperband.path("MaxResource").asInt();
-    }
-    if (request.path("WarmStartConfig").isObject()) {
-      t.warmStartConfig = WarmStartConfig.fromJson(request.get("WarmStartConfig"));
+    if (spec.warmStart() != null) {
+      t.warmStartConfig = WarmStartConfig.of(spec.warmStart());
     }
     t.latestTuningJob = tuningJobName;
     return t;

@@ -1,7 +1,6 @@
 package dev.tunelab.core.sdk;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tunelab.core.spec.JsonSpecReader;
+import dev.tunelab.optimizer.space.IntegerRange;
 import dev.tunelab.optimizer.space.ScalingType;
 import java.util.Objects;
 
@@ -32,12 +31,7 @@ public record IntegerParameter(long minValue, long maxValue, ScalingType scaling
   }
 
   @Override
-  public ObjectNode asTuningRange(String name) {
-    ObjectNode o = JsonSpecReader.mapper().createObjectNode();
-    o.put("Name", name);
-    o.put("MinValue", Long.toString(minValue));
-    o.put("MaxValue", Long.toString(maxValue));
-    o.put("ScalingType", scalingType.sageMakerName());
-    return o;
+  public IntegerRange toRange(String name) {
+    return new IntegerRange(name, minValue, maxValue, scalingType);
   }
 }

@@ -1,19 +1,20 @@
 package dev.tunelab.core.sdk;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tunelab.optimizer.space.ScalingType;
-import java.util.ArrayList;
-import java.util.List;
+import dev.tunelab.optimizer.space.CategoricalRange;
+import dev.tunelab.optimizer.space.ContinuousRange;
+import dev.tunelab.optimizer.space.IntegerRange;
 
 /**
  * A range of values for one tuned hyperparameter, the SageMaker Python SDK's
- * {@code sagemaker.parameter.ParameterRange}. The name is not part of the range: it is the key of
- * the map given to {@link HyperparameterTuner}, as in the SDK's {@code hyperparameter_ranges}.
+ * {@code sagemaker.parameter.ParameterRange}: a thin factory for the optimizer's
+ * {@link dev.tunelab.optimizer.space.ParameterRange}, which owns the range's rules and values. The
+ * name is not part of the range: it is the key of the map given to {@link HyperparameterTuner},
+ * as in the SDK's {@code hyperparameter_ranges}.
  *
- * <p>Ranges are checked when the tuner's request is parsed (on {@code fit}), by the same code as
- * the {@code tunelab tune} command: a bad range (min above max, a logarithmic range reaching 0,
- * ...) raises a {@link dev.tunelab.core.spec.SpecException} naming the range.
+ * <p>Ranges are checked when the tuner's request is built (on {@code fit}), by the optimizer's
+ * range types, as for the {@code tunelab tune} command: a bad range (min above max, a
+ * logarithmic range reaching 0, ...) raises a {@link dev.tunelab.core.spec.SpecException} naming
+ * the range.
  */
 public sealed interface ParameterRange permits ContinuousParameter, IntegerParameter, CategoricalParameter {
 
@@ -24,27 +25,29 @@ public sealed interface ParameterRange permits ContinuousParameter, IntegerParam
   String rangeType();
 
   /**
-   * The request entry for this range, the SDK's {@code as_tuning_range(name)}:
-   * {@code {Name, MinValue, MaxValue, ScalingType}} with the bounds as strings, or
-   * {@code {Name, Values}} for a categorical range.
+   * The optimizer's range for the hyperparameter {@code name}.
+   *
+   * @throws IllegalArgumentException when the values break the range's rules
    */
-  ObjectNode asTuningRange(String name);
+  dev.tunelab.optimizer.space.ParameterRange toRange(String name);
 
-  /** Rebuilds a range from a stored request entry of the given type (for {@code attach}). */
-  static ParameterRange fromTuningRange(String rangeType, JsonNode entry) {
-    ScalingType scaling = ScalingType.fromSageMaker(entry.path("ScalingType").asText("Auto"));
-    return switch (rangeType) {
-      case "Continuous" -> new ContinuousParameter(Double.parseDouble(entry.path("MinValue").asText()),
-          Double.parseDouble(entry.path("MaxValue").asText()), scaling);
-      case "Integer" -> new IntegerParameter(Long.parseLong(entry.path("MinValue").asText().trim()),
-          Long.parseLong(entry.path("MaxValue").asText().trim()), scaling);
-      case "Categorical" -> {
-        List<String> values = new ArrayList<>();
-        entry.path("Values").forEach(v -> values.add(v.asText()));
-        yield new CategoricalParameter(values);
+  /** The SDK's range for an optimizer range (its name dropped), e.g. for {@code attach}. */
+  static ParameterRange of(dev.tunelab.optimizer.space.ParameterRange range) {
+    return range.accept(new dev.tunelab.optimizer.space.ParameterRange.Visitor<ParameterRange>() {
+      @Override
+      public ParameterRange continuous(ContinuousRange r) {
+        return new ContinuousParameter(r.min(), r.max(), r.scaling());
       }
-      default -> throw new IllegalArgumentException("range type '" + rangeType
-          + "' is not valid; accepted: Continuous, Integer, Categorical");
-    };
+
+      @Override
+      public ParameterRange integer(IntegerRange r) {
+        return new IntegerParameter(r.min(), r.max(), r.scaling());
+      }
+
+      @Override
+      public ParameterRange categorical(CategoricalRange r) {
+        return new CategoricalParameter(r.values());
+      }
+    });
   }
 }

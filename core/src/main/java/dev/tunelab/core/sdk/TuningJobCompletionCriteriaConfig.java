@@ -1,8 +1,8 @@
 package dev.tunelab.core.sdk;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.core.spec.JsonSpecReader;
+import dev.tunelab.core.spec.TuningJobSpec;
 
 /**
  * When a tuning job may end before MaxNumberOfTrainingJobs, the SageMaker Python SDK's
@@ -36,12 +36,16 @@ public record TuningJobCompletionCriteriaConfig(
     return o;
   }
 
-  /** Reads a stored request's {@code TuningJobCompletionCriteria} object. */
-  public static TuningJobCompletionCriteriaConfig fromJson(JsonNode json) {
-    JsonNode n = json.path("BestObjectiveNotImproving").path("MaxNumberOfTrainingJobsNotImproving");
-    JsonNode c = json.path("ConvergenceDetected").path("CompleteOnConvergence");
-    JsonNode t = json.path("TargetObjectiveMetricValue");
-    return new TuningJobCompletionCriteriaConfig(n.isNumber() ? n.asInt() : null,
-        c.isTextual() ? c.asText().equals("Enabled") : null, t.isNumber() ? t.asDouble() : null);
+  /**
+   * The SDK's config for a parsed request's criteria (for {@code attach}), or {@code null} when
+   * it has none; a criterion that is off is left out ({@code null}).
+   */
+  public static TuningJobCompletionCriteriaConfig of(TuningJobSpec.CompletionCriteria criteria) {
+    if (criteria.equals(TuningJobSpec.CompletionCriteria.NONE)) {
+      return null;
+    }
+    return new TuningJobCompletionCriteriaConfig(
+        criteria.maxJobsNotImproving() > 0 ? criteria.maxJobsNotImproving() : null,
+        criteria.completeOnConvergence() ? Boolean.TRUE : null, criteria.targetObjectiveValue());
   }
 }

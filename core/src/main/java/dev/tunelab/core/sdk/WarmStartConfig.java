@@ -1,10 +1,10 @@
 package dev.tunelab.core.sdk;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.core.spec.JsonSpecReader;
-import java.util.ArrayList;
+import dev.tunelab.core.spec.TuningJobSpec;
+import dev.tunelab.core.spec.WarmStartType;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -35,14 +35,12 @@ public record WarmStartConfig(WarmStartType warmStartType, List<String> parents)
     ObjectNode o = JsonSpecReader.mapper().createObjectNode();
     ArrayNode a = o.putArray("ParentHyperParameterTuningJobs");
     parents.forEach(p -> a.addObject().put("HyperParameterTuningJobName", p));
-    o.put("WarmStartType", warmStartType.wireName());
+    o.put("WarmStartType", warmStartType.sageMakerName());
     return o;
   }
 
-  /** Reads a stored request's {@code WarmStartConfig} object. */
-  public static WarmStartConfig fromJson(JsonNode json) {
-    List<String> parents = new ArrayList<>();
-    json.path("ParentHyperParameterTuningJobs").forEach(p -> parents.add(p.path("HyperParameterTuningJobName").asText()));
-    return new WarmStartConfig(WarmStartType.fromWireName(json.path("WarmStartType").asText()), parents);
+  /** The SDK's config for a parsed request's warm start (for {@code attach}). */
+  public static WarmStartConfig of(TuningJobSpec.WarmStart warmStart) {
+    return new WarmStartConfig(warmStart.type(), warmStart.parents());
   }
 }

@@ -4,14 +4,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.optimizer.Direction;
 import dev.tunelab.optimizer.space.SearchSpace;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * A validated CreateHyperParameterTuningJob request.
  *
  * @param name              HyperParameterTuningJobName (1–32 characters)
- * @param strategy          Bayesian, Random, Grid or Hyperband
- * @param direction         Minimize or Maximize
+ * @param strategy          Strategy: Bayesian, Random, Grid or Hyperband
+ * @param direction         the objective Type: Minimize or Maximize
  * @param objectiveMetric   objective MetricName, e.g. {@code validation:rmse}
  * @param maxTrainingJobs   MaxNumberOfTrainingJobs (for Grid: the number of combinations when absent)
  * @param maxParallelJobs   MaxParallelTrainingJobs
@@ -21,7 +23,7 @@ import java.util.Map;
  * @param completion        TuningJobCompletionCriteria (all fields optional)
  * @param hyperband         Hyperband min/max resource, or {@code null}
  * @param randomSeed        RandomSeed (a seed is drawn and stored when absent)
- * @param staticHyperParameters StaticHyperParameters plus {@code _tuning_objective_metric}
+ * @param staticHyperParameters StaticHyperParameters plus {@code _tuning_objective_metric}, in request order
  * @param warmStart         WarmStartConfig, or {@code null}
  * @param definition        the TrainingJobDefinition as a training job spec template (its name is
  *                          the tuning job's; its hyperparameters are the static ones)
@@ -29,14 +31,14 @@ import java.util.Map;
  */
 public record TuningJobSpec(
     String name,
-    String strategy,
+    TuningStrategy strategy,
     Direction direction,
     String objectiveMetric,
     int maxTrainingJobs,
     int maxParallelJobs,
     Duration maxRuntime,
     SearchSpace space,
-    String earlyStopping,
+    EarlyStoppingType earlyStopping,
     CompletionCriteria completion,
     HyperbandConfig hyperband,
     long randomSeed,
@@ -46,7 +48,7 @@ public record TuningJobSpec(
     ObjectNode json) {
 
   public TuningJobSpec {
-    staticHyperParameters = Map.copyOf(staticHyperParameters);
+    staticHyperParameters = Collections.unmodifiableMap(new LinkedHashMap<>(staticHyperParameters));
   }
 
   /**
@@ -67,14 +69,14 @@ public record TuningJobSpec(
    * @param type    IdenticalDataAndAlgorithm or TransferLearning
    * @param parents 1 to 5 parent tuning job names
    */
-  public record WarmStart(String type, java.util.List<String> parents) {
+  public record WarmStart(WarmStartType type, java.util.List<String> parents) {
     public WarmStart {
       parents = java.util.List.copyOf(parents);
     }
 
     /** True for IdenticalDataAndAlgorithm. */
     public boolean identical() {
-      return type.equals("IdenticalDataAndAlgorithm");
+      return type == WarmStartType.IDENTICAL_DATA_AND_ALGORITHM;
     }
   }
 

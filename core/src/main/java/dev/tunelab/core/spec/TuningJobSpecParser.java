@@ -3,17 +3,12 @@ package dev.tunelab.core.spec;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.optimizer.Direction;
-import dev.tunelab.optimizer.space.CategoricalRange;
-import dev.tunelab.optimizer.space.ContinuousRange;
-import dev.tunelab.optimizer.space.IntegerRange;
 import dev.tunelab.optimizer.space.ParameterRange;
-import dev.tunelab.optimizer.space.ScalingType;
 import dev.tunelab.optimizer.space.SearchSpace;
 import dev.tunelab.optimizer.GridStrategy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,24 +64,23 @@ public final class TuningJobSpecParser {
     JsonSpecReader config = r.object("HyperParameterTuningJobConfig");
     config.checkFields(Set.of("Strategy", "StrategyConfig", "HyperParameterTuningJobObjective", "ResourceLimits",
         "ParameterRanges", "TrainingJobEarlyStoppingType", "TuningJobCompletionCriteria", "RandomSeed"), Set.of());
-    String strategy = config.oneOf("Strategy", List.of("Bayesian", "Random", "Grid", "Hyperband"));
+    TuningStrategy strategy = TuningStrategy.fromSageMaker(config.oneOf("Strategy", TuningStrategy.sageMakerNames()));
 
     JsonSpecReader objective = config.object("HyperParameterTuningJobObjective");
     objective.checkFields(Set.of("Type", "MetricName"), Set.of());
-    String type = objective.oneOf("Type", List.of("Minimize", "Maximize"));
-    Direction direction = type.equals("Minimize") ? Direction.MINIMIZE : Direction.MAXIMIZE;
+    Direction direction = Direction.fromSageMaker(objective.oneOf("Type", List.of("Minimize", "Maximize")));
     String metric = objective.string("MetricName");
     if (metric.isEmpty() || metric.length() > 255) {
       throw new SpecException(objective.path() + ".MetricName", metric, "1 to 255 characters");
     }
 
-    SearchSpace space = ranges(config);
+    SearchSpace space = ParameterRangesJson.read(config);
 
     JsonSpecReader limits = config.object("ResourceLimits");
     limits.checkFields(Set.of("MaxNumberOfTrainingJobs", "MaxParallelTrainingJobs", "MaxRuntimeInSeconds"), Set.of());
     int maxParallel = (int) limits.integer("MaxParallelTrainingJobs", 1, MAX_PARALLEL_JOBS);
     int maxJobs;
-    if (strategy.equals("Grid")) {
+    if (strategy == TuningStrategy.GRID) {
       long combos = gridSize(config, space);
       if (limits.has("MaxNumberOfTrainingJobs")) {
         maxJobs = (int) limits.integer("MaxNumberOfTrainingJobs", 1, MAX_TRAINING_JOBS);
@@ -103,10 +97,11 @@ public final class TuningJobSpecParser {
     Duration maxRuntime = limits.has("MaxRuntimeInSeconds")
         ? Duration.ofSeconds(limits.integer("MaxRuntimeInSeconds", 120, 15_768_000)) : null;
 
-    String earlyStopping = config.oneOf("TrainingJobEarlyStoppingType", List.of("Off", "Auto"), "Off");
+    EarlyStoppingType earlyStopping = EarlyStoppingType.fromSageMaker(config.oneOf("TrainingJobEarlyStoppingType",
+        EarlyStoppingType.sageMakerNames(), EarlyStoppingType.OFF.sageMakerName()));
     TuningJobSpec.HyperbandConfig hyperband = hyperband(config, strategy);
-    if (strategy.equals("Hyperband") && earlyStopping.equals("Auto")) {
-      throw new SpecException(config.path() + ".TrainingJobEarlyStoppingType", earlyStopping,
+    if (strategy == TuningStrategy.HYPERBAND && earlyStopping == EarlyStoppingType.AUTO) {
+      throw new SpecException(config.path() + ".TrainingJobEarlyStoppingType", earlyStopping.sageMakerName(),
           "Off: Hyperband has its own early stopping, as SageMaker requires");
     }
     TuningJobSpec.CompletionCriteria completion = completion(config);
@@ -150,7 +145,7 @@ public final class TuningJobSpecParser {
     statics.forEach(staticJson::put);
     ObjectNode cfgJson = (ObjectNode) json.get("HyperParameterTuningJobConfig");
     cfgJson.put("RandomSeed", seed);
-    cfgJson.put("TrainingJobEarlyStoppingType", earlyStopping);
+    cfgJson.put("TrainingJobEarlyStoppingType", earlyStopping.sageMakerName());
     ((ObjectNode) cfgJson.get("ResourceLimits")).put("MaxNumberOfTrainingJobs", maxJobs);
     addObjectiveMetricDefinition(defJson, contract.metricDefinition(metric));
 
@@ -166,7 +161,7 @@ public final class TuningJobSpecParser {
       return null;
     }
     w.checkFields(Set.of("ParentHyperParameterTuningJobs", "WarmStartType"), Set.of());
-    String type = w.oneOf("WarmStartType", List.of("IdenticalDataAndAlgorithm", "TransferLearning"));
+    WarmStartType type = WarmStartType.fromSageMaker(w.oneOf("WarmStartType", WarmStartType.sageMakerNames()));
     List<String> parents = new ArrayList<>();
     for (JsonSpecReader p : w.objects("ParentHyperParameterTuningJobs", 1, 5)) {
       p.checkFields(Set.of("HyperParameterTuningJobName"), Set.of());
@@ -182,104 +177,9 @@ public final class TuningJobSpecParser {
     return new TuningJobSpec.WarmStart(type, parents);
   }
 
-  private static SearchSpace ranges(JsonSpecReader config) {
-    JsonSpecReader pr = config.optionalObject("ParameterRanges");
-    if (pr == null) {
-      throw new SpecException(config.path() + ".ParameterRanges", null,
-          "an object with IntegerParameterRanges, ContinuousParameterRanges and/or CategoricalParameterRanges");
-    }
-    pr.checkFields(Set.of("IntegerParameterRanges", "ContinuousParameterRanges", "CategoricalParameterRanges"),
-        Set.of("AutoParameters"));
-    List<ParameterRange> ranges = new ArrayList<>();
-    Set<String> names = new HashSet<>();
-    for (JsonSpecReader e : pr.objects("IntegerParameterRanges", 0, 30)) {
-      e.checkFields(Set.of("Name", "MinValue", "MaxValue", "ScalingType"), Set.of());
-      String n = rangeName(e, names);
-      long min = parseLong(e, "MinValue");
-      long max = parseLong(e, "MaxValue");
-      ScalingType s = scaling(e);
-      ranges.add(wrap(e, () -> new IntegerRange(n, min, max, s)));
-    }
-    for (JsonSpecReader e : pr.objects("ContinuousParameterRanges", 0, 30)) {
-      e.checkFields(Set.of("Name", "MinValue", "MaxValue", "ScalingType"), Set.of());
-      String n = rangeName(e, names);
-      double min = parseDouble(e, "MinValue");
-      double max = parseDouble(e, "MaxValue");
-      ScalingType s = scaling(e);
-      ranges.add(wrap(e, () -> new ContinuousRange(n, min, max, s)));
-    }
-    for (JsonSpecReader e : pr.objects("CategoricalParameterRanges", 0, 30)) {
-      e.checkFields(Set.of("Name", "Values"), Set.of());
-      String n = rangeName(e, names);
-      List<String> values = e.strings("Values", 30);
-      if (values.isEmpty()) {
-        throw new SpecException(e.path() + ".Values", values, "1 to 30 string values");
-      }
-      if (new HashSet<>(values).size() != values.size()) {
-        throw new SpecException(e.path() + ".Values", values, "distinct values");
-      }
-      ranges.add(wrap(e, () -> new CategoricalRange(n, values)));
-    }
-    if (ranges.isEmpty()) {
-      throw new SpecException(pr.path(), "no ranges; expected at least one Integer, Continuous or Categorical parameter range");
-    }
-    if (ranges.size() > 30) {
-      throw new SpecException(pr.path(), ranges.size() + " ranges", "at most 30 tunable hyperparameters");
-    }
-    return new SearchSpace(ranges);
-  }
-
-  private static <T> T wrap(JsonSpecReader e, java.util.function.Supplier<T> make) {
-    try {
-      return make.get();
-    } catch (SpecException x) {
-      throw x;
-    } catch (IllegalArgumentException x) {
-      throw new SpecException(e.path(), x.getMessage());
-    }
-  }
-
-  private static String rangeName(JsonSpecReader e, Set<String> names) {
-    String n = e.string("Name");
-    if (n.isEmpty() || n.length() > 256) {
-      throw new SpecException(e.path() + ".Name", n, "1 to 256 characters");
-    }
-    if (!names.add(n)) {
-      throw new SpecException(e.path() + ".Name", n, "a hyperparameter name used by only one range");
-    }
-    return n;
-  }
-
-  private static ScalingType scaling(JsonSpecReader e) {
-    String s = e.oneOf("ScalingType", List.of("Auto", "Linear", "Logarithmic", "ReverseLogarithmic"), "Auto");
-    return ScalingType.fromSageMaker(s);
-  }
-
-  private static long parseLong(JsonSpecReader e, String field) {
-    String v = e.string(field);
-    try {
-      return Long.parseLong(v.trim());
-    } catch (NumberFormatException x) {
-      throw new SpecException(e.path() + "." + field, v, "an integer written as a string, e.g. \"3\"");
-    }
-  }
-
-  private static double parseDouble(JsonSpecReader e, String field) {
-    String v = e.string(field);
-    try {
-      double d = Double.parseDouble(v.trim());
-      if (!Double.isFinite(d)) {
-        throw new NumberFormatException();
-      }
-      return d;
-    } catch (NumberFormatException x) {
-      throw new SpecException(e.path() + "." + field, v, "a finite number written as a string, e.g. \"0.05\"");
-    }
-  }
-
   private static long gridSize(JsonSpecReader config, SearchSpace space) {
     for (ParameterRange p : space.ranges()) {
-      if (p instanceof ContinuousRange) {
+      if (!p.discrete()) {
         throw new SpecException(config.path() + ".ParameterRanges.ContinuousParameterRanges", p.name(),
             "no continuous ranges with Strategy Grid (Grid enumerates categorical and integer ranges)");
       }
@@ -292,18 +192,19 @@ public final class TuningJobSpecParser {
     return n;
   }
 
-  private static TuningJobSpec.HyperbandConfig hyperband(JsonSpecReader config, String strategy) {
+  private static TuningJobSpec.HyperbandConfig hyperband(JsonSpecReader config, TuningStrategy strategy) {
     JsonSpecReader sc = config.optionalObject("StrategyConfig");
     if (sc == null) {
-      if (strategy.equals("Hyperband")) {
+      if (strategy == TuningStrategy.HYPERBAND) {
         throw new SpecException(config.path() + ".StrategyConfig.HyperbandStrategyConfig", null,
             "MinResource and MaxResource (in boosting rounds or epochs) for Strategy Hyperband");
       }
       return null;
     }
     sc.checkFields(Set.of("HyperbandStrategyConfig"), Set.of());
-    if (!strategy.equals("Hyperband")) {
-      throw new SpecException(sc.path(), "StrategyConfig is only for Strategy Hyperband (Strategy is " + strategy + ")");
+    if (strategy != TuningStrategy.HYPERBAND) {
+      throw new SpecException(sc.path(), "StrategyConfig is only for Strategy Hyperband (Strategy is "
+          + strategy.sageMakerName() + ")");
     }
     JsonSpecReader h = sc.object("HyperbandStrategyConfig");
     h.checkFields(Set.of("MinResource", "MaxResource"), Set.of());

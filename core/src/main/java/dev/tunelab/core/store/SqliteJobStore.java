@@ -123,7 +123,7 @@ final class SqliteJobStore implements JobStore {
           job.name(), tuningId, job.sequence(), TrainingJobStatus.InProgress.name(),
           JsonMaps.write(job.hyperParameters()), JsonMaps.write(job.tunedHyperParameters()),
           job.specJson(), job.creationTime().toEpochMilli(), now,
-          TrainingJobRecord.OBJECTIVE_PENDING,
+          ObjectiveStatus.PENDING.sageMakerName(),
           job.jobDir() == null ? null : job.jobDir().toString());
       return null;
     });
@@ -217,7 +217,7 @@ final class SqliteJobStore implements JobStore {
               + " retryable_failure = ? WHERE id = ?",
           result.status().name(), result.endTime().toEpochMilli(), nowMillis(),
           JsonMaps.write(result.finalMetrics()), result.objectiveValue(),
-          TrainingJobRecord.objectiveStatusOf(result.status(), result.objectiveValue()),
+          ObjectiveStatus.of(result.status(), result.objectiveValue()).sageMakerName(),
           result.modelArtifact(), result.failureReason(), result.roundsTrained(),
           result.retryableFailure() ? 1 : 0, state.id);
       return null;
@@ -447,7 +447,7 @@ final class SqliteJobStore implements JobStore {
       return update("UPDATE training_job SET status = ?, end_time = ?, last_modified_time = ?,"
               + " failure_reason = ?, objective_status = ?, retryable_failure = 1"
               + " WHERE tuning_job_id = ? AND status IN (?, ?)",
-          TrainingJobStatus.Failed.name(), now, now, reason, TrainingJobRecord.OBJECTIVE_FAILED,
+          TrainingJobStatus.Failed.name(), now, now, reason, ObjectiveStatus.FAILED.sageMakerName(),
           id, TrainingJobStatus.InProgress.name(), TrainingJobStatus.Stopping.name());
     });
   }
@@ -686,7 +686,7 @@ final class SqliteJobStore implements JobStore {
         instant(rs, 11),
         JsonMaps.doubles(rs.getString(12), "final_metrics"),
         nullableDouble(rs, 13),
-        rs.getString(14),
+        ObjectiveStatus.fromSageMaker(rs.getString(14)),
         rs.getString(15),
         rs.getString(16),
         jobDir == null ? null : Path.of(jobDir),

@@ -42,32 +42,16 @@ public record TrainingJobRecord(
     Instant lastModifiedTime,
     Map<String, Double> finalMetrics,
     Double objectiveValue,
-    String objectiveStatus,
+    ObjectiveStatus objectiveStatus,
     String modelArtifact,
     String failureReason,
     Path jobDir,
     int roundsTrained,
     boolean retryableFailure) {
 
-  /** {@code ObjectiveStatus} value: the final objective was used by the tuner. */
-  public static final String OBJECTIVE_SUCCEEDED = "Succeeded";
-  /** {@code ObjectiveStatus} value: the job has not ended yet. */
-  public static final String OBJECTIVE_PENDING = "Pending";
-  /** {@code ObjectiveStatus} value: the job failed or emitted no objective. */
-  public static final String OBJECTIVE_FAILED = "Failed";
-
   public TrainingJobRecord {
     hyperParameters = Checks.orderedCopy(hyperParameters, "hyperParameters");
     tunedHyperParameters = Checks.orderedCopy(tunedHyperParameters, "tunedHyperParameters");
     finalMetrics = Checks.orderedCopy(finalMetrics, "finalMetrics");
-  }
-
-  /** The objective status SageMaker would report for this status and objective value. */
-  static String objectiveStatusOf(TrainingJobStatus status, Double objectiveValue) {
-    if (!status.isTerminal()) {
-      return OBJECTIVE_PENDING;
-    }
-    return status != TrainingJobStatus.Failed && objectiveValue != null
-        ? OBJECTIVE_SUCCEEDED : OBJECTIVE_FAILED;
   }
 }

@@ -57,7 +57,7 @@ final class CompletionRules {
   String reason(JobTally tally) {
     Double target = criteria.targetObjectiveValue();
     if (target != null && tally.bestJob() != null
-        && (tally.bestObjective() == target || tally.better(tally.bestObjective(), target))) {
+        && tally.direction().reaches(tally.bestObjective(), target)) {
       return "TargetObjectiveMetricValue " + target + " reached by " + tally.bestJob() + " ("
           + tally.bestObjective() + ")";
     }

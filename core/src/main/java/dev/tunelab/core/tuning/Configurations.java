@@ -1,8 +1,6 @@
 package dev.tunelab.core.tuning;
 
 import dev.tunelab.optimizer.space.Configuration;
-import dev.tunelab.optimizer.space.ContinuousRange;
-import dev.tunelab.optimizer.space.IntegerRange;
 import dev.tunelab.optimizer.space.ParameterRange;
 import dev.tunelab.optimizer.space.SearchSpace;
 import java.util.LinkedHashMap;
@@ -20,13 +18,7 @@ public final class Configurations {
       if (v == null) {
         throw new IllegalStateException("stored training job lacks tuned hyperparameter " + p.name());
       }
-      if (p instanceof IntegerRange) {
-        values.put(p.name(), Long.parseLong(v));
-      } else if (p instanceof ContinuousRange) {
-        values.put(p.name(), Double.parseDouble(v));
-      } else {
-        values.put(p.name(), v);
-      }
+      values.put(p.name(), p.parse(v));
     }
     return new Configuration(values);
   }

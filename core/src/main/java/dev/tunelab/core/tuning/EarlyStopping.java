@@ -1,5 +1,7 @@
 package dev.tunelab.core.tuning;
 
+import dev.tunelab.core.spec.EarlyStoppingType;
+import dev.tunelab.core.spec.TuningStrategy;
 import dev.tunelab.core.spec.TuningJobSpec;
 import dev.tunelab.core.store.MetricPoint;
 import dev.tunelab.core.train.TrainingListener;
@@ -39,9 +41,9 @@ final class EarlyStopping {
 
   /** The early stopping a tuning spec asks for. */
   static EarlyStopping of(TuningJobSpec spec) {
-    StoppingRule rule = spec.strategy().equals("Hyperband")
+    StoppingRule rule = spec.strategy() == TuningStrategy.HYPERBAND
         ? new AsyncHyperbandRule(spec.hyperband().minResource(), spec.hyperband().maxResource(), 3.0)
-        : spec.earlyStopping().equals("Auto") ? medianRule(spec) : null;
+        : spec.earlyStopping() == EarlyStoppingType.AUTO ? medianRule(spec) : null;
     // built-in XGBoost is given num_round = MaxResource instead (see TuningScheduler)
     int stopAt = spec.hyperband() != null && spec.definition().algorithm().contract().hyperbandResource().isEmpty()
         ? spec.hyperband().maxResource() : Integer.MAX_VALUE;

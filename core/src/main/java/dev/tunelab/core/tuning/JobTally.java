@@ -82,9 +82,14 @@ final class JobTally {
     return false;
   }
 
+  /** Whether smaller or larger objectives are better. */
+  Direction direction() {
+    return direction;
+  }
+
   /** True when {@code a} is a better objective than {@code b}. */
   boolean better(double a, double b) {
-    return direction.toLoss(a) < direction.toLoss(b);
+    return direction.isBetter(a, b);
   }
 
   /** The best of some objectives ({@code values} not empty). */

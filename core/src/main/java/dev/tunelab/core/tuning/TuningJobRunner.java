@@ -2,11 +2,10 @@ package dev.tunelab.core.tuning;
 
 import dev.tunelab.core.job.PreparedTrainingJob;
 import dev.tunelab.core.job.TrainingJobRunner;
-import dev.tunelab.core.spec.JsonSpecReader;
 import dev.tunelab.core.spec.SpecException;
 import dev.tunelab.core.spec.TrainingJobSpec;
+import dev.tunelab.core.spec.StoredRequests;
 import dev.tunelab.core.spec.TuningJobSpec;
-import dev.tunelab.core.spec.TuningJobSpecParser;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.NewTuningJob;
 import dev.tunelab.core.store.TrainingJobRecord;
@@ -14,9 +13,6 @@ import dev.tunelab.core.store.TuningJobAttribute;
 import dev.tunelab.core.store.TuningJobRecord;
 import dev.tunelab.core.store.TuningJobStatus;
 import dev.tunelab.core.train.Trainer;
-import dev.tunelab.optimizer.space.CategoricalRange;
-import dev.tunelab.optimizer.space.ContinuousRange;
-import dev.tunelab.optimizer.space.IntegerRange;
 import dev.tunelab.optimizer.space.ParameterRange;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -74,7 +70,7 @@ public final class TuningJobRunner {
     } catch (SpecException e) {
       throw e;
     } catch (IllegalArgumentException e) {
-      throw new SpecException("HyperParameterTuningJobConfig.Strategy", spec.strategy(),
+      throw new SpecException("HyperParameterTuningJobConfig.Strategy", spec.strategy().sageMakerName(),
           "a strategy this version of TuneLab runs (" + e.getMessage() + ")");
     }
     PreparedTrainingJob template = trainingRunner.load(spec.definition());
@@ -89,11 +85,11 @@ public final class TuningJobRunner {
   private static void checkRangesAgainstTrainer(TuningJobSpec spec, PreparedTrainingJob template) {
     Map<String, String> low = new LinkedHashMap<>(spec.staticHyperParameters());
     for (ParameterRange p : spec.space().ranges()) {
-      low.put(p.name(), extremes(p).get(0));
+      low.put(p.name(), p.extremes().get(0));
     }
     validate(spec, template, low, null);
     for (ParameterRange p : spec.space().ranges()) {
-      for (String v : extremes(p)) {
+      for (String v : p.extremes()) {
         Map<String, String> hps = new LinkedHashMap<>(low);
         hps.put(p.name(), v);
         validate(spec, template, hps, p);
@@ -115,16 +111,6 @@ public final class TuningJobRunner {
           : "HyperParameterTuningJobConfig.ParameterRanges (" + range.name() + ")";
       throw new SpecException(where, e.getMessage());
     }
-  }
-
-  private static List<String> extremes(ParameterRange p) {
-    if (p instanceof IntegerRange i) {
-      return List.of(Long.toString(i.min()), Long.toString(i.max()));
-    }
-    if (p instanceof ContinuousRange c) {
-      return List.of(Double.toString(c.min()), Double.toString(c.max()));
-    }
-    return ((CategoricalRange) p).values();
   }
 
   /**
@@ -173,8 +159,7 @@ public final class TuningJobRunner {
       }
     }
     Path baseDir = Path.of(store.tuningJobAttribute(name, TuningJobAttribute.BASE_DIR).orElse("."));
-    TuningJobSpec spec = TuningJobSpecParser.parse(
-        JsonSpecReader.parse(rec.specJson(), "stored spec of " + name, n -> { }), baseDir);
+    TuningJobSpec spec = StoredRequests.tuningJob(rec, baseDir);
     PreparedTrainingJob template = trainingRunner.load(spec.definition());
     int stale = store.failStaleTrainingJobs(name, TuningScheduler.RETRYABLE_PREFIX
         + ": the tuning process ended while this training job ran; it does not count, and `tunelab resume` replaced it");

@@ -1,5 +1,6 @@
 package dev.tunelab.core.tuning;
 
+import dev.tunelab.core.spec.TuningStrategy;
 import dev.tunelab.core.job.JobContext;
 import dev.tunelab.core.job.PreparedTrainingJob;
 import dev.tunelab.core.job.ThreadBudget;
@@ -111,7 +112,7 @@ final class TuningScheduler {
    * @throws IllegalArgumentException when the optimizer cannot build the strategy for the space
    */
   static Strategy strategyFor(TuningJobSpec spec) {
-    String name = spec.strategy().equals("Hyperband") ? "Random" : spec.strategy();
+    String name = spec.strategy() == TuningStrategy.HYPERBAND ? "Random" : spec.strategy().sageMakerName();
     return Strategies.create(name, spec.space(), spec.direction(), spec.randomSeed());
   }
 

@@ -2,10 +2,9 @@ package dev.tunelab.core.tuning;
 
 import dev.tunelab.core.spec.AlgorithmSpec;
 import dev.tunelab.core.spec.ChannelSpec;
-import dev.tunelab.core.spec.JsonSpecReader;
 import dev.tunelab.core.spec.SpecException;
+import dev.tunelab.core.spec.StoredRequests;
 import dev.tunelab.core.spec.TuningJobSpec;
-import dev.tunelab.core.spec.TuningJobSpecParser;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TrainingJobStatus;
@@ -44,6 +43,24 @@ public final class WarmStart {
   /** Most changes SageMaker allows between a parent and a child. */
   public static final int MAX_CHANGES = 10;
 
+  /** How many changes a range made static counts: its number of values for a categorical, else 1. */
+  private static final ParameterRange.Visitor<Integer> CHANGES_WHEN_MADE_STATIC = new ParameterRange.Visitor<>() {
+    @Override
+    public Integer continuous(ContinuousRange range) {
+      return 1;
+    }
+
+    @Override
+    public Integer integer(IntegerRange range) {
+      return 1;
+    }
+
+    @Override
+    public Integer categorical(CategoricalRange range) {
+      return range.values().size();
+    }
+  };
+
   private WarmStart() { }
 
   /** The parents' usable results in the child's space, oldest parent first. */
@@ -61,8 +78,8 @@ public final class WarmStart {
         throw new SpecException(field, parentName, "a parent that has ended (Completed, Stopped or Failed); it is "
             + parent.status());
       }
-      TuningJobSpec p = TuningJobSpecParser.parse(JsonSpecReader.parse(parent.specJson(), "spec of " + parentName,
-          n -> { }), Path.of(store.tuningJobAttribute(parentName, TuningJobAttribute.BASE_DIR).orElse(".")));
+      TuningJobSpec p = StoredRequests.tuningJob(parent,
+          Path.of(store.tuningJobAttribute(parentName, TuningJobAttribute.BASE_DIR).orElse(".")));
       checkCompatible(field, parentName, p, child);
       for (TrainingJobRecord job : store.trainingJobsOf(parentName)) {
         if (job.objectiveValue() == null
@@ -103,10 +120,10 @@ public final class WarmStart {
       ParameterRange b = cr.get(n);
       if (a != null && b != null && a.getClass() != b.getClass()) {
         throw new SpecException(field, parentName, prefix + "hyperparameter " + n + " keeping its type ("
-            + kind(a) + " in the parent, " + kind(b) + " here) (rule: no hyperparameter may change type)");
+            + a.kind() + " in the parent, " + b.kind() + " here) (rule: no hyperparameter may change type)");
       }
       if (a != null && b == null) {
-        changes += a instanceof CategoricalRange c ? c.values().size() : 1;
+        changes += a.accept(CHANGES_WHEN_MADE_STATIC);
       } else if (a == null && b == null && !Objects.equals(ps.get(n), cs.get(n))) {
         changes++;
       }
@@ -126,10 +143,6 @@ public final class WarmStart {
             + channels(parent) + ", this job " + channels(child) + " (use TransferLearning when the data changes)");
       }
     }
-  }
-
-  private static String kind(ParameterRange r) {
-    return r instanceof IntegerRange ? "integer" : r instanceof ContinuousRange ? "continuous" : "categorical";
   }
 
   private static boolean sameAlgorithm(AlgorithmSpec a, AlgorithmSpec b) {
@@ -166,27 +179,16 @@ public final class WarmStart {
       if (v == null) {
         return null;
       }
+      Object x;
       try {
-        if (r instanceof IntegerRange i) {
-          long x = Math.round(Double.parseDouble(v));
-          if (x < i.min() || x > i.max()) {
-            return null;
-          }
-          values.put(r.name(), x);
-        } else if (r instanceof ContinuousRange c) {
-          double x = Double.parseDouble(v);
-          if (!(x >= c.min() && x <= c.max())) {
-            return null;
-          }
-          values.put(r.name(), x);
-        } else if (((CategoricalRange) r).values().contains(v)) {
-          values.put(r.name(), v);
-        } else {
-          return null;
-        }
-      } catch (NumberFormatException e) {
+        x = r.parse(v);
+      } catch (IllegalArgumentException e) {
         return null;
       }
+      if (!r.contains(x)) {
+        return null;
+      }
+      values.put(r.name(), x);
     }
     return new Configuration(values);
   }

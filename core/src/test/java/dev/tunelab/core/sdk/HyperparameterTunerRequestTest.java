@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunelab.core.spec.EarlyStoppingType;
 import dev.tunelab.core.spec.JsonSpecReader;
 import dev.tunelab.core.spec.SpecException;
 import dev.tunelab.core.spec.TuningJobSpec;
 import dev.tunelab.core.spec.TuningJobSpecParser;
+import dev.tunelab.core.spec.TuningStrategy;
+import dev.tunelab.core.spec.WarmStartType;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.optimizer.Direction;
 import dev.tunelab.optimizer.space.ContinuousRange;
@@ -169,7 +172,7 @@ class HyperparameterTunerRequestTest {
         json.path("ParentHyperParameterTuningJobs").get(0).path("HyperParameterTuningJobName").asText(),
         json.path("ParentHyperParameterTuningJobs").get(1).path("HyperParameterTuningJobName").asText()));
     assertEquals(2, json.path("ParentHyperParameterTuningJobs").size());
-    assertEquals(json, WarmStartConfig.fromJson(json).toJson());
+    assertEquals(json, WarmStartConfig.of(new TuningJobSpec.WarmStart(WarmStartType.IDENTICAL_DATA_AND_ALGORITHM, List.of("a", "b"))).toJson());
   }
 
   @Test
@@ -239,5 +242,48 @@ class HyperparameterTunerRequestTest {
 
   private TuningJobSpec parse(ObjectNode request) {
     return TuningJobSpecParser.parse(JsonSpecReader.parse(request.toString(), "test", n -> { }), home);
+  }
+
+  @Test
+  void sdkRangesAreFactoriesOverTheOptimizersRanges() {
+    assertEquals(new IntegerRange("max_depth", 3, 12), new IntegerParameter(3, 12).toRange("max_depth"));
+    assertEquals(new ContinuousRange("eta", 0.05, 0.5, ScalingType.LOGARITHMIC),
+        new ContinuousParameter(0.05, 0.5, ScalingType.LOGARITHMIC).toRange("eta"));
+    assertEquals(List.of("1", "2"), new CategoricalParameter(1, 2).toRange("trees").values());
+    for (ParameterRange r : List.of(new IntegerParameter(3, 12), new ContinuousParameter(0, 10),
+        new CategoricalParameter("gbtree", "dart"))) {
+      assertEquals(r, ParameterRange.of(r.toRange("x")), r.toString());
+    }
+  }
+
+  @Test
+  void aBadRangeNamesItsEntryInTheRequestLikeTheParser() {
+    Map<String, ParameterRange> ranges = new java.util.LinkedHashMap<>();
+    ranges.put("a", new IntegerParameter(1, 2));
+    ranges.put("eta", new ContinuousParameter(0.5, 0.05));
+    ranges.put("b", new IntegerParameter(0, 2, ScalingType.LOGARITHMIC));
+    HyperparameterTuner tuner = new HyperparameterTuner(Course.estimator(home), "validation:rmse", ranges);
+    SpecException e = assertThrows(SpecException.class, () -> tuner.createRequest("t", Course.INPUTS));
+    assertEquals("HyperParameterTuningJobConfig.ParameterRanges.ContinuousParameterRanges[0]", e.field());
+    assertTrue(e.getMessage().contains("eta"), e.getMessage());
+    ranges.remove("eta");
+    HyperparameterTuner logTuner = new HyperparameterTuner(Course.estimator(home), "validation:rmse", ranges);
+    SpecException log = assertThrows(SpecException.class, () -> logTuner.createRequest("t", Course.INPUTS));
+    assertEquals("HyperParameterTuningJobConfig.ParameterRanges.IntegerParameterRanges[1]", log.field());
+  }
+
+  @Test
+  void theParsedSpecHoldsTypedSettings() {
+    TuningJobSpec spec = parse(Course.tuner(home).maxJobs(4).earlyStoppingType("Auto").strategy("Random")
+        .createRequest("typed", Course.INPUTS));
+    assertEquals(TuningStrategy.RANDOM, spec.strategy());
+    assertEquals(EarlyStoppingType.AUTO, spec.earlyStopping());
+    assertEquals("Auto", spec.json().path("HyperParameterTuningJobConfig").path("TrainingJobEarlyStoppingType").asText());
+    TuningJobSpec off = parse(Course.tuner(home).maxJobs(4).createRequest("typed", Course.INPUTS));
+    assertEquals(EarlyStoppingType.OFF, off.earlyStopping());
+    assertEquals(TuningStrategy.BAYESIAN, off.strategy());
+    ObjectNode warm = Course.tuner(home).maxJobs(4).createRequest("typed", Course.INPUTS);
+    warm.set("WarmStartConfig", new WarmStartConfig(WarmStartType.TRANSFER_LEARNING, List.of("parent")).toJson());
+    assertEquals(new TuningJobSpec.WarmStart(WarmStartType.TRANSFER_LEARNING, List.of("parent")), parse(warm).warmStart());
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.core.spec.JsonSpecReader;
 import dev.tunelab.core.spec.SpecException;
 import dev.tunelab.core.spec.TuningJobSpecParser;
+import dev.tunelab.core.spec.WarmStartType;
 import dev.tunelab.core.store.NoSuchJobException;
 import dev.tunelab.core.tuning.TuningJobRunner;
 import dev.tunelab.core.store.JobStore;

@@ -149,7 +149,7 @@ class SqliteJobStoreTest {
     assertEquals(clock.instant(), fresh.lastModifiedTime());
     assertEquals(Map.of(), fresh.finalMetrics());
     assertNull(fresh.objectiveValue());
-    assertEquals("Pending", fresh.objectiveStatus());
+    assertEquals(ObjectiveStatus.PENDING, fresh.objectiveStatus());
     assertNull(fresh.modelArtifact());
     assertNull(fresh.failureReason());
     assertEquals(dir, fresh.jobDir());
@@ -179,7 +179,7 @@ class SqliteJobStoreTest {
     assertEquals(finals, done.finalMetrics());
     assertIterableEquals(List.of("validation:rmse", "train:rmse"), done.finalMetrics().keySet());
     assertEquals(3.72621, done.objectiveValue());
-    assertEquals("Succeeded", done.objectiveStatus());
+    assertEquals(ObjectiveStatus.SUCCEEDED, done.objectiveStatus());
     assertEquals("/models/m.json", done.modelArtifact());
     assertEquals(47, done.roundsTrained());
     assertEquals(hps, done.hyperParameters());
@@ -278,7 +278,7 @@ class SqliteJobStoreTest {
         Map.of("validation:rmse", 4.0), 4.0, null, "stopped by request", 12));
     TrainingJobRecord r = store.trainingJob("j").orElseThrow();
     assertEquals(TrainingJobStatus.Stopped, r.status());
-    assertEquals("Succeeded", r.objectiveStatus(), "a stopped job with an objective counts");
+    assertEquals(ObjectiveStatus.SUCCEEDED, r.objectiveStatus(), "a stopped job with an objective counts");
     assertEquals("stopped by request", r.failureReason());
   }
 
@@ -291,10 +291,10 @@ class SqliteJobStoreTest {
     store.finishTrainingJob("silent", new TrainingJobResult(TrainingJobStatus.Completed, T0,
         Map.of(), null, null, null, 5));
     TrainingJobRecord failed = store.trainingJob("failed").orElseThrow();
-    assertEquals("Failed", failed.objectiveStatus());
+    assertEquals(ObjectiveStatus.FAILED, failed.objectiveStatus());
     assertEquals("AlgorithmError: boom", failed.failureReason());
     assertFalse(failed.retryableFailure());
-    assertEquals("Failed", store.trainingJob("silent").orElseThrow().objectiveStatus());
+    assertEquals(ObjectiveStatus.FAILED, store.trainingJob("silent").orElseThrow().objectiveStatus());
     store.createTrainingJob(lone("internal"));
     store.finishTrainingJob("internal", new TrainingJobResult(TrainingJobStatus.Failed, T0,
         Map.of(), null, null, "InternalServerError", 0, true));
@@ -612,7 +612,7 @@ class SqliteJobStoreTest {
       assertEquals(TrainingJobStatus.Failed, r.status(), name);
       assertEquals("TuneLab stopped while the job ran", r.failureReason());
       assertEquals(clock.instant(), r.endTime());
-      assertEquals("Failed", r.objectiveStatus());
+      assertEquals(ObjectiveStatus.FAILED, r.objectiveStatus());
       assertTrue(r.retryableFailure());
     }
     assertEquals(TrainingJobStatus.InProgress,

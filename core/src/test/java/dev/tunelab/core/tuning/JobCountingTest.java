@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunelab.optimizer.Direction;
 import dev.tunelab.core.api.TrainingJobSummaries;
 import dev.tunelab.core.job.TrainingJobRunner;
 import dev.tunelab.core.store.NewTrainingJob;
@@ -65,10 +66,10 @@ class JobCountingTest extends FakeTuningTest {
     assertEquals(List.of(2, 4, 6), failed.stream().map(FakeTuningTest::x).toList());
     for (TrainingJobRecord f : failed) {
       assertFalse(f.retryableFailure());
-      assertEquals("Failed", TrainingJobSummaries.summary(f, "Minimize", METRIC).get("ObjectiveStatus").asText());
+      assertEquals("Failed", TrainingJobSummaries.summary(f, Direction.MINIMIZE, METRIC).get("ObjectiveStatus").asText());
     }
     TrainingJobRecord ok = jobs.stream().filter(j -> x(j) == 3).findFirst().orElseThrow();
-    assertEquals("Succeeded", TrainingJobSummaries.summary(ok, "Minimize", METRIC).get("ObjectiveStatus").asText());
+    assertEquals("Succeeded", TrainingJobSummaries.summary(ok, Direction.MINIMIZE, METRIC).get("ObjectiveStatus").asText());
     assertEquals(ok.name(), rec.bestTrainingJob());
     assertEquals(3, completionDetails("fails").get("NumberOfTrainingJobsObjectiveNotImproving").asInt(),
         "x=4, 5 and 6 did not improve on x=3");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunelab.core.store.ObjectiveStatus;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TrainingJobStatus;
 import dev.tunelab.optimizer.Direction;
@@ -22,7 +23,7 @@ class JobTallyTest {
 
   static TrainingJobRecord job(String name, TrainingJobStatus status, Double objective, boolean retryable) {
     return new TrainingJobRecord(name, "t", 1, status, Map.of(), Map.of(), null, Instant.EPOCH, null, null,
-        Instant.EPOCH, Map.of(), objective, "Pending", null, null, null, 0, retryable);
+        Instant.EPOCH, Map.of(), objective, ObjectiveStatus.PENDING, null, null, null, 0, retryable);
   }
 
   @Test

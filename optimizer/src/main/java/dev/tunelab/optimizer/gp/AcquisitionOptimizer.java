@@ -1,6 +1,5 @@
 package dev.tunelab.optimizer.gp;
 
-import dev.tunelab.optimizer.space.CategoricalRange;
 import dev.tunelab.optimizer.space.Configuration;
 import dev.tunelab.optimizer.space.ParameterRange;
 import dev.tunelab.optimizer.space.UnitCubeEncoder;
@@ -29,7 +28,7 @@ final class AcquisitionOptimizer {
     List<Integer> free = new ArrayList<>();
     List<ParameterRange> ranges = encoder.space().ranges();
     for (int i = 0; i < ranges.size(); i++) {
-      if (!(ranges.get(i) instanceof CategoricalRange)) {
+      if (!encoder.oneHot(i)) {
         free.add(encoder.offset(i));
       }
     }
@@ -75,7 +74,7 @@ final class AcquisitionOptimizer {
       }
       List<ParameterRange> ranges = encoder.space().ranges();
       for (int i = 0; i < ranges.size(); i++) {
-        if (ranges.get(i) instanceof CategoricalRange && rng.nextDouble() < 0.15) {
+        if (encoder.oneHot(i) && rng.nextDouble() < 0.15) {
           int w = encoder.width(i);
           Arrays.fill(a, encoder.offset(i), encoder.offset(i) + w, 0.0);
           a[encoder.offset(i) + rng.nextInt(w)] = 1.0;

@@ -1,5 +1,6 @@
 package dev.tunelab.optimizer.space;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -37,5 +38,59 @@ public record ContinuousRange(String name, double min, double max, ScalingType s
   /** The scale actually used (Auto resolved). */
   public ScalingType effectiveScaling() {
     return scaling.resolve(min, max);
+  }
+
+  @Override
+  public ContinuousRange withName(String newName) {
+    return new ContinuousRange(newName, min, max, scaling);
+  }
+
+  @Override
+  public String kind() {
+    return "continuous";
+  }
+
+  /** Any decimal number SageMaker accepts ({@code "0.05"}, {@code "1e-4"}), as a Double. */
+  @Override
+  public Double parse(String text) {
+    return Double.parseDouble(text.trim());
+  }
+
+  /** {@link Double#toString(double)}: the shortest decimal that reads back to the same value. */
+  @Override
+  public String format(Object value) {
+    return Double.toString(((Number) value).doubleValue());
+  }
+
+  @Override
+  public boolean contains(Object value) {
+    return value instanceof Double x && x >= min && x <= max;
+  }
+
+  @Override
+  public List<String> extremes() {
+    return List.of(format(min), format(max));
+  }
+
+  @Override
+  public boolean discrete() {
+    return false;
+  }
+
+  /** {@link Long#MAX_VALUE}: a continuous range has no countable values. */
+  @Override
+  public long cardinality() {
+    return Long.MAX_VALUE;
+  }
+
+  /** Always refused: a continuous range has no grid. */
+  @Override
+  public Double valueAt(long index) {
+    throw new IllegalArgumentException("'" + name + "' is continuous and has no grid");
+  }
+
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.continuous(this);
   }
 }

@@ -60,7 +60,7 @@ public final class SearchSpace {
 
   /** True when the space has no continuous range, so it has finitely many configurations. */
   public boolean isFinite() {
-    return ranges.stream().noneMatch(r -> r instanceof ContinuousRange);
+    return ranges.stream().allMatch(ParameterRange::discrete);
   }
 
   /**
@@ -70,14 +70,10 @@ public final class SearchSpace {
   public long cardinality() {
     long n = 1;
     for (ParameterRange r : ranges) {
-      long k;
-      if (r instanceof IntegerRange ir) {
-        k = ir.cardinality();
-      } else if (r instanceof CategoricalRange cr) {
-        k = cr.values().size();
-      } else {
+      if (!r.discrete()) {
         return Long.MAX_VALUE;
       }
+      long k = r.cardinality();
       if (k > 0 && n > Long.MAX_VALUE / k) {
         return Long.MAX_VALUE;
       }
@@ -100,15 +96,7 @@ public final class SearchSpace {
         throw new IllegalArgumentException("configuration lacks parameter '" + r.name() + "'");
       }
       seen.add(r.name());
-      boolean ok;
-      if (r instanceof ContinuousRange cr) {
-        ok = v instanceof Double d && d >= cr.min() && d <= cr.max();
-      } else if (r instanceof IntegerRange ir) {
-        ok = v instanceof Long l && l >= ir.min() && l <= ir.max();
-      } else {
-        ok = v instanceof String s && ((CategoricalRange) r).values().contains(s);
-      }
-      if (!ok) {
+      if (!r.contains(v)) {
         throw new IllegalArgumentException("configuration value " + v + " for '" + r.name()
             + "' is not inside " + r);
       }

@@ -100,6 +100,14 @@ public final class UnitCubeEncoder {
   }
 
   /**
+   * Whether range {@code i} is one-hot encoded (a categorical: its dimensions hold one 1 and
+   * zeros, and are not moved continuously).
+   */
+  public boolean oneHot(int i) {
+    return space.ranges().get(i) instanceof CategoricalRange;
+  }
+
+  /**
    * Encodes a configuration of this space.
    *
    * @throws IllegalArgumentException if it does not belong to the space

@@ -1,8 +1,11 @@
-package dev.tunelab.core.sdk;
+package dev.tunelab.core.spec;
+
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * How a warm-started tuning job uses its parents, the SageMaker Python SDK's
- * {@code WarmStartTypes}; {@link #wireName()} is the request's {@code WarmStartType} value.
+ * How a warm-started tuning job uses its parents: the request's {@code WarmStartConfig.WarmStartType},
+ * also the SageMaker Python SDK's {@code WarmStartTypes}.
  */
 public enum WarmStartType {
   /** Same data and algorithm; ranges and job limits may change ({@code IDENTICAL_DATA_AND_ALGORITHM}). */
@@ -10,15 +13,20 @@ public enum WarmStartType {
   /** Data, ranges, limits and image version may differ ({@code TRANSFER_LEARNING}). */
   TRANSFER_LEARNING("TransferLearning");
 
-  private final String wireName;
+  private final String sageMakerName;
 
-  WarmStartType(String wireName) {
-    this.wireName = wireName;
+  WarmStartType(String sageMakerName) {
+    this.sageMakerName = sageMakerName;
   }
 
   /** The request's value: {@code IdenticalDataAndAlgorithm} or {@code TransferLearning}. */
-  public String wireName() {
-    return wireName;
+  public String sageMakerName() {
+    return sageMakerName;
+  }
+
+  /** Every request value, in declaration order. */
+  public static List<String> sageMakerNames() {
+    return Arrays.stream(values()).map(WarmStartType::sageMakerName).toList();
   }
 
   /**
@@ -26,9 +34,9 @@ public enum WarmStartType {
    *
    * @throws IllegalArgumentException naming the value and the accepted ones
    */
-  public static WarmStartType fromWireName(String name) {
+  public static WarmStartType fromSageMaker(String name) {
     for (WarmStartType t : values()) {
-      if (t.wireName.equals(name)) {
+      if (t.sageMakerName.equals(name)) {
         return t;
       }
     }

@@ -1,6 +1,7 @@
 package dev.tunelab.cli;
 
 import dev.tunelab.core.spec.SpecException;
+import dev.tunelab.core.store.JobStateException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,8 +51,10 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
-      if (ex instanceof IllegalArgumentException) {
-        // SpecException, DataFormatException and other validation errors: bad input
+      if (ex instanceof IllegalArgumentException || ex instanceof JobStateException) {
+        // SpecException, DataFormatException, NoSuchJobException and other validation errors are
+        // bad input; JobStateException is a request the job's state does not allow: nothing was
+        // changed either way
         err.println("tunelab: error: " + ex.getMessage());
         err.flush();
         return BAD_INPUT;

@@ -1,5 +1,6 @@
 package dev.tunelab.cli;
 
+import dev.tunelab.core.store.JobStateException;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.TuningJobAttribute;
 import dev.tunelab.core.store.TuningJobRecord;
@@ -34,7 +35,7 @@ final class StopTuningJobCommand implements Callable<Integer> {
     try (JobStore store = home.openStore()) {
       TuningJobRecord rec = DescribeTuningJobCommand.find(store, name, home);
       if (rec.status() != TuningJobStatus.InProgress && rec.status() != TuningJobStatus.Stopping) {
-        throw Main.badInput("NAME", name, "a tuning job that is InProgress (it is " + rec.status() + ")");
+        throw new JobStateException("tuning job", name, rec.status().name(), "only a tuning job that is InProgress can be stopped");
       }
       boolean ownerAlive = store.tuningJobAttribute(name, TuningJobAttribute.OWNER_PID).map(Long::parseLong)
           .flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);

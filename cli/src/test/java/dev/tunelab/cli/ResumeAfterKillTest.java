@@ -134,7 +134,7 @@ class ResumeAfterKillTest {
     // a finished tuning job cannot be resumed, and nothing changes
     CliTestSupport.Run again = CliTestSupport.run(home, "resume", name);
     assertEquals(2, again.exitCode(), again::all);
-    assertTrue(again.err().contains("NAME") && again.err().contains(name), again::err);
+    assertTrue(again.err().contains(name) && again.err().contains("Completed"), again::err);
     try (JobStore store = JobStore.openSqlite(home)) {
       assertEquals(JOBS + interrupted.size(), store.trainingJobsOf(name).size());
     }

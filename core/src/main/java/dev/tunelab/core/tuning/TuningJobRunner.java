@@ -6,7 +6,9 @@ import dev.tunelab.core.spec.SpecException;
 import dev.tunelab.core.spec.TrainingJobSpec;
 import dev.tunelab.core.spec.StoredRequests;
 import dev.tunelab.core.spec.TuningJobSpec;
+import dev.tunelab.core.store.JobStateException;
 import dev.tunelab.core.store.JobStore;
+import dev.tunelab.core.store.NoSuchJobException;
 import dev.tunelab.core.store.NewTuningJob;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TuningJobAttribute;
@@ -140,22 +142,22 @@ public final class TuningJobRunner {
    * (not counted toward the budget), completed ones are kept and fed to the optimizer, and the
    * job runs until MaxNumberOfTrainingJobs count.
    *
-   * @throws SpecException when there is no such tuning job, it already ended, or its process is
-   *     still alive
+   * @throws NoSuchJobException when there is no such tuning job
+   * @throws JobStateException when it already ended, or its process is still alive
    */
   public TuningJobRecord resume(String name, TuningObserver observer, AtomicBoolean interrupt) {
-    TuningJobRecord rec = store.tuningJob(name).orElseThrow(() -> new SpecException("NAME", name,
-        "the name of an existing tuning job"));
+    TuningJobRecord rec = store.tuningJob(name).orElseThrow(() -> new NoSuchJobException("tuning job", name));
     if (rec.status() != TuningJobStatus.InProgress && rec.status() != TuningJobStatus.Stopping) {
-      throw new SpecException("NAME", name, "a tuning job left InProgress by a process that died (it is "
-          + rec.status() + ")");
+      throw new JobStateException("tuning job", name, rec.status().name(),
+          "resume continues only a tuning job left InProgress by a process that died");
     }
     Optional<String> pid = store.tuningJobAttribute(name, TuningJobAttribute.OWNER_PID);
     if (pid.isPresent()) {
       long p = Long.parseLong(pid.get());
       if (p != ProcessHandle.current().pid() && ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false)) {
-        throw new SpecException("NAME", name, "a tuning job whose process has ended (process " + p
-            + " is still running it; stop it with `tunelab stop-hyper-parameter-tuning-job " + name + "`)");
+        throw new JobStateException("tuning job", name, "still run by process " + p,
+            "resume continues only a tuning job whose process has ended (stop it with "
+                + "`tunelab stop-hyper-parameter-tuning-job " + name + "`)");
       }
     }
     Path baseDir = Path.of(store.tuningJobAttribute(name, TuningJobAttribute.BASE_DIR).orElse("."));

@@ -2,10 +2,13 @@ package dev.tunelab.core.tuning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunelab.core.store.JobStateException;
 import dev.tunelab.core.store.NewTrainingJob;
+import dev.tunelab.core.store.NoSuchJobException;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TrainingJobResult;
 import dev.tunelab.core.store.TrainingJobStatus;
@@ -91,5 +94,28 @@ class ResumeTest extends FakeTuningTest {
     assertTrue(trainer.trained().isEmpty());
     assertEquals(3, jobs("was-stopping").size());
     assertFalse(jobs("was-stopping").stream().anyMatch(j -> j.status() == TrainingJobStatus.InProgress));
+  }
+
+  @Test
+  void aJobThatEndedOrIsStillRunOrDoesNotExistCannotBeResumedAndNothingChanges() {
+    runner(ResumeTest::falling);
+    leaveCrashedTuningJob(spec("owned", "Grid", 5, 1));
+    long otherLiveProcess = ProcessHandle.current().parent().orElseThrow().pid();
+    store.putTuningJobAttribute("owned", TuningJobAttribute.OWNER_PID, Long.toString(otherLiveProcess));
+    JobStateException running = assertThrows(JobStateException.class,
+        () -> runner.resume("owned", new TuningObserver() { }, new AtomicBoolean()));
+    assertTrue(running.getMessage().contains("owned") && running.getMessage().contains("process " + otherLiveProcess),
+        running.getMessage());
+    assertEquals(TrainingJobStatus.InProgress, jobs("owned").get(2).status(), "the live owner's job is untouched");
+
+    runner.create(runner.prepare(parse(spec("ended", "Grid", 5, 1))));
+    store.updateTuningJobStatus("ended", TuningJobStatus.Completed, null, clock.instant());
+    JobStateException ended = assertThrows(JobStateException.class,
+        () -> runner.resume("ended", new TuningObserver() { }, new AtomicBoolean()));
+    assertEquals("ended", ended.jobName());
+    assertTrue(ended.getMessage().contains("Completed"), ended.getMessage());
+    assertTrue(jobs("ended").isEmpty());
+
+    assertThrows(NoSuchJobException.class, () -> runner.resume("nobody", new TuningObserver() { }, new AtomicBoolean()));
   }
 }

@@ -1,6 +1,6 @@
 package dev.tunelab.cli;
 
-import dev.tunelab.optimizer.benchmark.BenchmarkJson;
+import dev.tunelab.optimizer.benchmark.BenchmarkTable;
 import dev.tunelab.optimizer.benchmark.BenchmarkResult;
 import dev.tunelab.optimizer.benchmark.BenchmarkRunner;
 import dev.tunelab.optimizer.benchmark.TestFunction;
@@ -89,7 +89,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         BenchmarkResult r = BenchmarkRunner.run(f, s, BenchmarkRunner.byName(s), trials, seeds, parallel);
         results.add(r);
         if (!json) {
-          out.print(BenchmarkJson.table(List.of(r)));
+          out.print(BenchmarkTable.table(List.of(r)));
           out.flush();
         } else {
           err.printf("%s %s: median best %.6g after %d trials (%.1f s)%n", f.name(), s, r.last().median(),

@@ -1,5 +1,6 @@
 package dev.tunelab.cli;
 
+import dev.tunelab.core.json.Json;
 import dev.tunelab.core.api.DescribeTrainingJob;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.TrainingJobRecord;

@@ -1,9 +1,9 @@
 package dev.tunelab.cli;
 
+import dev.tunelab.core.json.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.core.api.TrainingJobSummaries;
-import dev.tunelab.core.spec.JsonSpecReader;
 import dev.tunelab.core.spec.StoredRequests;
 import dev.tunelab.core.spec.TuningJobSpec;
 import dev.tunelab.core.store.JobStore;
@@ -77,7 +77,7 @@ final class ListTrainingJobsCommand implements Callable<Integer> {
         jobs = jobs.subList(0, maxResults);
       }
       if (output.equals("json")) {
-        ObjectNode root = JsonSpecReader.mapper().createObjectNode();
+        ObjectNode root = Json.object();
         ArrayNode list = root.putArray("TrainingJobSummaries");
         jobs.forEach(j -> list.add(TrainingJobSummaries.summary(j, direction, metric)));
         System.out.println(Json.pretty(root));

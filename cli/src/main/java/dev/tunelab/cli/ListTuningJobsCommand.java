@@ -1,9 +1,9 @@
 package dev.tunelab.cli;
 
+import dev.tunelab.core.json.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.core.api.DescribeTrainingJob;
-import dev.tunelab.core.spec.JsonSpecReader;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TuningJobRecord;
@@ -36,7 +36,7 @@ final class ListTuningJobsCommand implements Callable<Integer> {
       List<TuningJobRecord> jobs = store.tuningJobs().stream()
           .filter(j -> statusEquals == null || j.status().name().equalsIgnoreCase(statusEquals)).toList();
       if (output.equals("json")) {
-        ObjectNode root = JsonSpecReader.mapper().createObjectNode();
+        ObjectNode root = Json.object();
         ArrayNode list = root.putArray("HyperParameterTuningJobSummaries");
         for (TuningJobRecord j : jobs) {
           List<TrainingJobRecord> t = store.trainingJobsOf(j.name());

@@ -2,6 +2,7 @@ package dev.tunelab.cli;
 
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.TrainingJobRecord;
+import dev.tunelab.core.store.TrainingJobStatus;
 import dev.tunelab.core.store.TuningJobRecord;
 import dev.tunelab.core.store.TuningJobStatus;
 import java.util.Locale;
@@ -50,7 +51,7 @@ final class TuningRun {
       System.out.println("FailureReason: " + rec.failureReason());
     }
     var jobs = store.trainingJobsOf(rec.name());
-    long completed = jobs.stream().filter(j -> j.status().name().equals("Completed")).count();
+    long completed = jobs.stream().filter(j -> j.status() == TrainingJobStatus.Completed).count();
     System.out.printf("Training jobs: %d launched, %d Completed%n", jobs.size(), completed);
     if (rec.bestTrainingJob() != null) {
       TrainingJobRecord best = store.trainingJob(rec.bestTrainingJob()).orElseThrow();

@@ -1,5 +1,6 @@
 package dev.tunelab.cli;
 
+import dev.tunelab.core.json.Json;
 import static dev.tunelab.cli.TuneTestSupport.json;
 import static dev.tunelab.cli.TuneTestSupport.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tunelab.core.spec.JsonSpecReader;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.LogLine;
 import java.net.URISyntaxException;
@@ -68,7 +68,7 @@ class ByoTuningTest {
   static ObjectNode spec(Path dir, Path script, String name, String strategy, ObjectNode ranges,
       Map<String, String> statics, String regex, Integer maxJobs) throws Exception {
     Files.writeString(dir.resolve("train.csv"), "1,2,3\n4,5,6\n");
-    ObjectNode s = JsonSpecReader.mapper().createObjectNode();
+    ObjectNode s = Json.object();
     s.put("HyperParameterTuningJobName", name);
     ObjectNode cfg = s.putObject("HyperParameterTuningJobConfig");
     cfg.put("Strategy", strategy);
@@ -96,7 +96,7 @@ class ByoTuningTest {
   }
 
   static ObjectNode continuousX(double min, double max) {
-    ObjectNode ranges = JsonSpecReader.mapper().createObjectNode();
+    ObjectNode ranges = Json.object();
     ranges.putArray("ContinuousParameterRanges").addObject().put("Name", "x")
         .put("MinValue", Double.toString(min)).put("MaxValue", Double.toString(max));
     return ranges;
@@ -167,7 +167,7 @@ class ByoTuningTest {
   @Test
   void failingJobsAreFailedWithAReasonAndTheTuningJobGoesOn() throws Exception {
     Path home = dir.resolve("home");
-    ObjectNode ranges = JsonSpecReader.mapper().createObjectNode();
+    ObjectNode ranges = Json.object();
     ArrayNode values = ranges.putArray("CategoricalParameterRanges").addObject().put("Name", "x").putArray("Values");
     List.of("0.1", "0.3", "0.45", "0.6", "0.8", "0.9").forEach(values::add);
     ObjectNode s = spec("byo-failures", "Grid", ranges, Map.of("failures", "on"), "loss=([0-9.]+)", null);

@@ -1,11 +1,11 @@
 package dev.tunelab.cli;
 
+import dev.tunelab.core.json.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tunelab.core.spec.JsonSpecReader;
 import dev.tunelab.core.store.JobStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ class TrainBadInputTest {
   @TempDir Path dir;
 
   static ObjectNode example() throws IOException {
-    return (ObjectNode) JsonSpecReader.mapper().readTree(
+    return (ObjectNode) Json.mapper().readTree(
         CliTestSupport.repoRoot().resolve("examples/boston-xgboost-train.json").toFile());
   }
 

@@ -1,10 +1,10 @@
 package dev.tunelab.cli;
 
+import dev.tunelab.core.json.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tunelab.core.spec.JsonSpecReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -32,7 +32,7 @@ class TrainEndToEndTest {
 
     CliTestSupport.Run describe = CliTestSupport.run(home, "describe-training-job", "boston-xgboost-base");
     assertEquals(0, describe.exitCode(), describe::all);
-    JsonNode d = JsonSpecReader.mapper().readTree(describe.out());
+    JsonNode d = Json.mapper().readTree(describe.out());
     assertEquals("Completed", d.get("TrainingJobStatus").asText());
     Map<String, Double> metrics = new HashMap<>();
     d.get("FinalMetricDataList").forEach(m -> metrics.put(m.get("MetricName").asText(), m.get("Value").asDouble()));

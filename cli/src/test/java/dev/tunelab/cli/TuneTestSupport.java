@@ -1,11 +1,11 @@
 package dev.tunelab.cli;
 
+import dev.tunelab.core.json.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tunelab.core.spec.JsonSpecReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,7 +30,7 @@ final class TuneTestSupport {
   /** An example spec file as a mutable JSON object. */
   static ObjectNode example(String relative) {
     try {
-      return (ObjectNode) JsonSpecReader.mapper().readTree(CliTestSupport.repoRoot().resolve(relative).toFile());
+      return (ObjectNode) Json.mapper().readTree(CliTestSupport.repoRoot().resolve(relative).toFile());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -63,7 +63,7 @@ final class TuneTestSupport {
   /** Parses a command's stdout as JSON. */
   static JsonNode json(String text) {
     try {
-      return JsonSpecReader.mapper().readTree(text);
+      return Json.mapper().readTree(text);
     } catch (IOException e) {
       throw new AssertionError("not JSON:\n" + text, e);
     }

@@ -1,5 +1,6 @@
 package dev.tunelab.benchmarks.quality;
 
+import dev.tunelab.core.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.core.spec.JsonSpecReader;
 import dev.tunelab.core.spec.TuningJobSpec;
@@ -47,7 +48,7 @@ public final class CourseSpec {
           + " is not a file; give the course's spec, e.g. examples/boston-xgboost-hpo.json (run from the repository root)");
     }
     try {
-      ObjectNode json = (ObjectNode) JsonSpecReader.mapper().readTree(file.toFile());
+      ObjectNode json = (ObjectNode) Json.mapper().readTree(file.toFile());
       if (nthread > 0) {
         ((ObjectNode) json.get("TrainingJobDefinition").get("StaticHyperParameters")).put("nthread", Integer.toString(nthread));
       }

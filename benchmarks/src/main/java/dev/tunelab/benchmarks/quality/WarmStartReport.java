@@ -1,5 +1,6 @@
 package dev.tunelab.benchmarks.quality;
 
+import dev.tunelab.core.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.core.spec.JsonSpecReader;
 import dev.tunelab.core.spec.TuningJobSpecParser;
@@ -62,7 +63,7 @@ public final class WarmStartReport {
 
   private static ObjectNode spec(String name, int jobs, int parallel, long seed, String warmType, String parent)
       throws IOException {
-    ObjectNode s = (ObjectNode) JsonSpecReader.mapper().readTree(CourseSpec.DEFAULT_FILE.toFile());
+    ObjectNode s = (ObjectNode) Json.mapper().readTree(CourseSpec.DEFAULT_FILE.toFile());
     s.put("HyperParameterTuningJobName", name);
     ObjectNode cfg = (ObjectNode) s.get("HyperParameterTuningJobConfig");
     ((ObjectNode) cfg.get("ResourceLimits")).put("MaxNumberOfTrainingJobs", jobs).put("MaxParallelTrainingJobs", parallel);

@@ -1,9 +1,9 @@
 package dev.tunelab.core.api;
 
+import dev.tunelab.core.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tunelab.core.spec.JsonSpecReader;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TrainingJobStatus;
 import java.io.IOException;
@@ -23,7 +23,7 @@ public final class DescribeTrainingJob {
 
   /** The response as JSON. */
   public static ObjectNode of(TrainingJobRecord job) {
-    ObjectNode o = JsonSpecReader.mapper().createObjectNode();
+    ObjectNode o = Json.object();
     o.put("TrainingJobName", job.name());
     o.put("TrainingJobArn", Arns.trainingJob(job.name()));
     if (job.tuningJobName() != null) {
@@ -96,7 +96,7 @@ public final class DescribeTrainingJob {
       return null;
     }
     try {
-      return JsonSpecReader.mapper().readTree(json);
+      return Json.mapper().readTree(json);
     } catch (IOException e) {
       return null;
     }

@@ -1,20 +1,18 @@
 package dev.tunelab.core.api;
 
+import dev.tunelab.core.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tunelab.core.spec.JsonSpecReader;
-import dev.tunelab.core.spec.SpecException;
 import dev.tunelab.core.spec.StoredRequests;
 import dev.tunelab.core.spec.TuningJobSpec;
 import dev.tunelab.core.store.JobStore;
+import dev.tunelab.core.store.NoSuchJobException;
 import dev.tunelab.core.store.ObjectiveStatus;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TrainingJobStatus;
 import dev.tunelab.core.store.TuningJobAttribute;
 import dev.tunelab.core.store.TuningJobRecord;
 import dev.tunelab.optimizer.Direction;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +41,7 @@ public final class DescribeTuningJob {
     JsonNode config = request.path("HyperParameterTuningJobConfig");
     Direction direction = spec.direction();
     String metric = spec.objectiveMetric();
-    ObjectNode o = JsonSpecReader.mapper().createObjectNode();
+    ObjectNode o = Json.object();
     o.put("HyperParameterTuningJobName", tuning.name());
     o.put("HyperParameterTuningJobArn", Arns.tuningJob(tuning.name()));
     o.set("HyperParameterTuningJobConfig", config);
@@ -111,11 +109,11 @@ public final class DescribeTuningJob {
    */
   public static ObjectNode of(JobStore store, String name) {
     TuningJobRecord tuning = store.tuningJob(name).orElseThrow(() ->
-        new SpecException("NAME", name, "the name of an existing tuning job"));
+        new NoSuchJobException("tuning job", name));
     List<TrainingJobRecord> jobs = store.trainingJobsOf(name);
     Map<String, JsonNode> extra = new LinkedHashMap<>();
     store.tuningJobAttribute(name, TuningJobAttribute.COMPLETION_DETAILS)
-        .ifPresent(s -> extra.put("TuningJobCompletionDetails", readTree(s)));
+        .ifPresent(s -> extra.put("TuningJobCompletionDetails", Json.readStored(s, "the stored TuningJobCompletionDetails")));
     TuningJobSpec spec = StoredRequests.tuningJob(tuning, null);
     if (spec.warmStart() != null) {
       extra.put("WarmStartConfig", StoredRequests.tuningRequestAsStored(tuning).get("WarmStartConfig"));
@@ -134,13 +132,4 @@ public final class DescribeTuningJob {
     }
     return of(tuning, jobs, extra);
   }
-
-  private static JsonNode readTree(String json) {
-    try {
-      return JsonSpecReader.mapper().readTree(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException("stored TuningJobCompletionDetails is not valid JSON", e);
-    }
-  }
-
 }

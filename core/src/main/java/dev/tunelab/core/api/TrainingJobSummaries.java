@@ -1,7 +1,7 @@
 package dev.tunelab.core.api;
 
+import dev.tunelab.core.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tunelab.core.spec.JsonSpecReader;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.optimizer.Direction;
 import java.util.Comparator;
@@ -26,7 +26,7 @@ public final class TrainingJobSummaries {
    * @param objectiveMetric the tuning objective's metric name
    */
   public static ObjectNode summary(TrainingJobRecord job, Direction direction, String objectiveMetric) {
-    ObjectNode o = JsonSpecReader.mapper().createObjectNode();
+    ObjectNode o = Json.object();
     o.put("TrainingJobName", job.name());
     o.put("TrainingJobArn", Arns.trainingJob(job.name()));
     if (job.tuningJobName() != null) {

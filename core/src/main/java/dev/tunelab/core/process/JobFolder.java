@@ -1,7 +1,7 @@
 package dev.tunelab.core.process;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tunelab.core.json.Json;
 import dev.tunelab.core.train.TrainingRequest;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -28,7 +28,6 @@ final class JobFolder {
 
   static final String HOST = "algo-1";
   private static final Pattern CHANNEL_NAME = Pattern.compile("[A-Za-z0-9._-]+");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   final Path base;
   final Path inputDir;
@@ -100,13 +99,13 @@ final class JobFolder {
     Files.createDirectories(modelDir);
     Files.createDirectories(outputDataDir);
     Files.deleteIfExists(failureFile);
-    JSON.writerWithDefaultPrettyPrinter().writeValue(hyperParametersFile.toFile(), hyperParameters);
-    JSON.writerWithDefaultPrettyPrinter()
+    Json.mapper().writerWithDefaultPrettyPrinter().writeValue(hyperParametersFile.toFile(), hyperParameters);
+    Json.mapper().writerWithDefaultPrettyPrinter()
         .writeValue(configDir.resolve("inputdataconfig.json").toFile(), inputDataConfig);
     Map<String, Object> resource = new LinkedHashMap<>();
     resource.put("current_host", HOST);
     resource.put("hosts", List.of(HOST));
-    JSON.writerWithDefaultPrettyPrinter()
+    Json.mapper().writerWithDefaultPrettyPrinter()
         .writeValue(configDir.resolve("resourceconfig.json").toFile(), resource);
     for (Map.Entry<String, List<Path>> e : files.entrySet()) {
       Path dir = channelDirs.get(e.getKey());
@@ -221,7 +220,7 @@ final class JobFolder {
 
   private static String json(Object value) {
     try {
-      return JSON.writeValueAsString(value);
+      return Json.mapper().writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write JSON for " + value, e);
     }

@@ -1,5 +1,6 @@
 package dev.tunelab.core.sdk;
 
+import dev.tunelab.core.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -351,7 +352,7 @@ public final class Estimator {
    * Environment when set).
    */
   public ObjectNode trainingRequest(String jobName, Map<String, ?> inputs) {
-    ObjectNode o = JsonSpecReader.mapper().createObjectNode();
+    ObjectNode o = Json.object();
     o.put("TrainingJobName", jobName);
     o.set("AlgorithmSpecification", algorithmSpecification(null));
     ObjectNode hps = o.putObject("HyperParameters");
@@ -447,7 +448,7 @@ public final class Estimator {
 
   /** AlgorithmSpecification; {@code metricOverride} (the tuner's metric definitions) replaces ours when not null. */
   ObjectNode algorithmSpecification(Map<String, String> metricOverride) {
-    ObjectNode a = JsonSpecReader.mapper().createObjectNode();
+    ObjectNode a = Json.object();
     a.put("TrainingInputMode", "File");
     Map<String, String> metrics = metricOverride != null ? metricOverride : metricDefinitions;
     if (!metrics.isEmpty()) {
@@ -472,7 +473,7 @@ public final class Estimator {
   static ArrayNode inputDataConfig(Map<String, ?> inputs) {
     Objects.requireNonNull(inputs, "inputs: got null; expected a map of channel name to location, e.g. "
         + "{train=dataset:boston/train, validation=dataset:boston/validation}");
-    ArrayNode channels = JsonSpecReader.mapper().createArrayNode();
+    ArrayNode channels = Json.array();
     for (Map.Entry<String, ?> e : inputs.entrySet()) {
       Object v = e.getValue();
       String uri;

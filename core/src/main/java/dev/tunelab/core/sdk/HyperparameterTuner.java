@@ -1,5 +1,6 @@
 package dev.tunelab.core.sdk;
 
+import dev.tunelab.core.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.core.api.DescribeTuningJob;
@@ -308,7 +309,7 @@ public final class HyperparameterTuner {
    * definition) is added by the parser, as by the service.
    */
   public ObjectNode createRequest(String jobName, Map<String, ?> inputs) {
-    ObjectNode o = JsonSpecReader.mapper().createObjectNode();
+    ObjectNode o = Json.object();
     o.put("HyperParameterTuningJobName", jobName);
     ObjectNode cfg = o.putObject("HyperParameterTuningJobConfig");
     cfg.put("Strategy", strategy);

@@ -1,7 +1,7 @@
 package dev.tunelab.core.sdk;
 
+import dev.tunelab.core.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tunelab.core.spec.JsonSpecReader;
 import dev.tunelab.core.spec.TuningJobSpec;
 
 /**
@@ -22,7 +22,7 @@ public record TuningJobCompletionCriteriaConfig(
 
   /** The request's {@code TuningJobCompletionCriteria} object. */
   public ObjectNode toJson() {
-    ObjectNode o = JsonSpecReader.mapper().createObjectNode();
+    ObjectNode o = Json.object();
     if (maxNumberOfTrainingJobsNotImproving != null) {
       o.putObject("BestObjectiveNotImproving")
           .put("MaxNumberOfTrainingJobsNotImproving", maxNumberOfTrainingJobsNotImproving);

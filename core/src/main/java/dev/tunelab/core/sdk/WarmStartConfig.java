@@ -1,8 +1,8 @@
 package dev.tunelab.core.sdk;
 
+import dev.tunelab.core.json.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tunelab.core.spec.JsonSpecReader;
 import dev.tunelab.core.spec.TuningJobSpec;
 import dev.tunelab.core.spec.WarmStartType;
 import java.util.LinkedHashSet;
@@ -32,7 +32,7 @@ public record WarmStartConfig(WarmStartType warmStartType, List<String> parents)
 
   /** The request's {@code WarmStartConfig} object. */
   public ObjectNode toJson() {
-    ObjectNode o = JsonSpecReader.mapper().createObjectNode();
+    ObjectNode o = Json.object();
     ArrayNode a = o.putArray("ParentHyperParameterTuningJobs");
     parents.forEach(p -> a.addObject().put("HyperParameterTuningJobName", p));
     o.put("WarmStartType", warmStartType.sageMakerName());

@@ -1,8 +1,8 @@
 package dev.tunelab.core.spec;
 
+import dev.tunelab.core.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,8 +25,6 @@ import java.util.function.Consumer;
  * sink and otherwise ignored.
  */
 public final class JsonSpecReader {
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final JsonNode node;
   private final String path;
@@ -55,7 +53,7 @@ public final class JsonSpecReader {
   public static JsonSpecReader parse(String text, String source, Consumer<String> notices) {
     JsonNode root;
     try {
-      root = MAPPER.readTree(text);
+      root = Json.mapper().readTree(text);
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
       throw new SpecException("spec", source + " is not valid JSON"
@@ -76,11 +74,6 @@ public final class JsonSpecReader {
   /** The underlying JSON (for echoing the spec back in describe responses). */
   public JsonNode json() {
     return node;
-  }
-
-  /** Shared Jackson mapper configured for specs. */
-  public static ObjectMapper mapper() {
-    return MAPPER;
   }
 
   private String at(String field) {

@@ -1,5 +1,6 @@
 package dev.tunelab.core.spec;
 
+import dev.tunelab.core.json.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.optimizer.space.CategoricalRange;
@@ -116,7 +117,7 @@ public final class ParameterRangesJson {
    *                        {@code str(float)})
    */
   public static ObjectNode write(List<ParameterRange> ranges, DoubleFunction<String> continuousBound) {
-    ObjectNode o = JsonSpecReader.mapper().createObjectNode();
+    ObjectNode o = Json.object();
     WRITE_ORDER.forEach(o::putArray);
     for (ParameterRange r : ranges) {
       ArrayNode list = (ArrayNode) o.get(r.accept(LIST_FIELD));
@@ -164,7 +165,7 @@ public final class ParameterRangesJson {
 
     @Override
     public ObjectNode categorical(CategoricalRange range) {
-      ObjectNode o = JsonSpecReader.mapper().createObjectNode();
+      ObjectNode o = Json.object();
       o.put("Name", range.name());
       ArrayNode a = o.putArray("Values");
       range.values().forEach(a::add);
@@ -172,7 +173,7 @@ public final class ParameterRangesJson {
     }
 
     private static ObjectNode bounds(String name, String min, String max, ScalingType scaling) {
-      ObjectNode o = JsonSpecReader.mapper().createObjectNode();
+      ObjectNode o = Json.object();
       o.put("Name", name);
       o.put("MinValue", min);
       o.put("MaxValue", max);

@@ -2,7 +2,7 @@ package dev.tunelab.core.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tunelab.core.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,7 +12,6 @@ import java.util.Map;
  * Key order is kept.
  */
 final class JsonMaps {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final TypeReference<LinkedHashMap<String, String>> STRINGS =
       new TypeReference<>() {};
   private static final TypeReference<LinkedHashMap<String, Double>> DOUBLES =
@@ -22,7 +21,7 @@ final class JsonMaps {
 
   static String write(Map<String, ?> map) {
     try {
-      return MAPPER.writeValueAsString(map);
+      return Json.mapper().writeValueAsString(map);
     } catch (JsonProcessingException e) {
       throw new JobStoreException("cannot write map as JSON: " + e.getOriginalMessage(), e);
     }
@@ -38,7 +37,7 @@ final class JsonMaps {
 
   private static <M> M read(String json, TypeReference<M> type, String column) {
     try {
-      return MAPPER.readValue(json, type);
+      return Json.mapper().readValue(json, type);
     } catch (JsonProcessingException e) {
       throw new JobStoreException("column " + column + " holds invalid JSON: "
           + e.getOriginalMessage(), e);

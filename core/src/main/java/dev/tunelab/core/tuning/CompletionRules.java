@@ -1,7 +1,7 @@
 package dev.tunelab.core.tuning;
 
+import dev.tunelab.core.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tunelab.core.spec.JsonSpecReader;
 import dev.tunelab.core.spec.TuningJobSpec;
 import java.time.Clock;
 import java.time.Instant;
@@ -80,7 +80,7 @@ final class CompletionRules {
 
   /** The TuningJobCompletionDetails JSON object for a tuning job ending for {@code reason}. */
   String details(JobTally tally, String reason) {
-    ObjectNode details = JsonSpecReader.mapper().createObjectNode();
+    ObjectNode details = Json.object();
     details.put("NumberOfTrainingJobsObjectiveNotImproving", tally.notImproving());
     if (convergenceDetected != null) {
       details.put("ConvergenceDetectedTime", convergenceDetected.toString());

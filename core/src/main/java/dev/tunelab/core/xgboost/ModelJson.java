@@ -1,6 +1,6 @@
 package dev.tunelab.core.xgboost;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import dev.tunelab.core.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
@@ -32,9 +32,7 @@ import java.util.Map;
  */
 final class ModelJson {
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .setNodeFactory(new ExactFloats());
+  private static final ObjectMapper JSON = Json.exactNumbers(new ExactFloats());
 
   private ModelJson() {
   }

@@ -1,7 +1,6 @@
 package dev.tunelab.core.xgboost;
 
 import dev.tunelab.core.spec.SpecException;
-import dev.tunelab.core.xgboost.ParameterDefinition.Kind;
 import dev.tunelab.core.xgboost.ParameterDefinition.Use;
 import java.util.ArrayList;
 import java.util.Collections;

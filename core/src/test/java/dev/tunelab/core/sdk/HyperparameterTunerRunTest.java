@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.core.spec.JsonSpecReader;
-import dev.tunelab.core.spec.SpecException;
 import dev.tunelab.core.spec.TuningJobSpecParser;
 import dev.tunelab.core.spec.WarmStartType;
 import dev.tunelab.core.store.NoSuchJobException;

@@ -1,5 +1,6 @@
 package dev.tunelab.core.spec;
 
+import dev.tunelab.core.json.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ParameterRangesJsonTest {
 
   private static JsonSpecReader config(ObjectNode parameterRanges) {
-    ObjectNode root = JsonSpecReader.mapper().createObjectNode();
+    ObjectNode root = Json.object();
     root.putObject("HyperParameterTuningJobConfig").set("ParameterRanges", parameterRanges);
     return JsonSpecReader.parse(root.toString(), "test", n -> { }).object("HyperParameterTuningJobConfig");
   }

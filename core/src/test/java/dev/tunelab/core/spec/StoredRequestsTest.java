@@ -1,5 +1,6 @@
 package dev.tunelab.core.spec;
 
+import dev.tunelab.core.json.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,7 +36,7 @@ class StoredRequestsTest {
   }
 
   private static ObjectNode request(String name, String type) throws Exception {
-    ObjectNode s = (ObjectNode) JsonSpecReader.mapper().readTree(examples().resolve("boston-xgboost-hpo.json").toFile());
+    ObjectNode s = (ObjectNode) Json.mapper().readTree(examples().resolve("boston-xgboost-hpo.json").toFile());
     s.put("HyperParameterTuningJobName", name);
     ObjectNode cfg = (ObjectNode) s.get("HyperParameterTuningJobConfig");
     ((ObjectNode) cfg.get("HyperParameterTuningJobObjective")).put("Type", type);

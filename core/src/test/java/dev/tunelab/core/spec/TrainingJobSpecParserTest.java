@@ -1,10 +1,10 @@
 package dev.tunelab.core.spec;
 
+import dev.tunelab.core.json.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +33,7 @@ class TrainingJobSpecParserTest {
 
   static ObjectNode example() {
     try {
-      return (ObjectNode) JsonSpecReader.mapper().readTree(TRAIN_SPEC.toFile());
+      return (ObjectNode) Json.mapper().readTree(TRAIN_SPEC.toFile());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

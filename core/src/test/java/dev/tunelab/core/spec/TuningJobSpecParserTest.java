@@ -1,5 +1,6 @@
 package dev.tunelab.core.spec;
 
+import dev.tunelab.core.json.Json;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,7 +31,7 @@ class TuningJobSpecParserTest {
 
   static ObjectNode example() {
     try {
-      return (ObjectNode) JsonSpecReader.mapper().readTree(COURSE_SPEC.toFile());
+      return (ObjectNode) Json.mapper().readTree(COURSE_SPEC.toFile());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,5 +1,6 @@
 package dev.tunelab.core.tuning;
 
+import dev.tunelab.core.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.core.api.DescribeTuningJob;
@@ -66,7 +67,7 @@ abstract class FakeTuningTest {
    * requires to be the number of combinations), num_round 20, objective {@value #METRIC} minimised.
    */
   static ObjectNode spec(String name, String strategy, int jobs, int parallel) {
-    ObjectNode s = JsonSpecReader.mapper().createObjectNode();
+    ObjectNode s = Json.object();
     s.put("HyperParameterTuningJobName", name);
     ObjectNode cfg = s.putObject("HyperParameterTuningJobConfig");
     cfg.put("Strategy", strategy);
@@ -109,7 +110,7 @@ abstract class FakeTuningTest {
 
   /** The course's built-in XGBoost tuning spec (examples/boston-xgboost-hpo.json) under another name. */
   static ObjectNode courseSpec(String name, int jobs, int parallel) throws IOException {
-    ObjectNode s = (ObjectNode) JsonSpecReader.mapper().readTree(examples().resolve("boston-xgboost-hpo.json").toFile());
+    ObjectNode s = (ObjectNode) Json.mapper().readTree(examples().resolve("boston-xgboost-hpo.json").toFile());
     s.put("HyperParameterTuningJobName", name);
     ((ObjectNode) config(s).get("ResourceLimits")).put("MaxNumberOfTrainingJobs", jobs)
         .put("MaxParallelTrainingJobs", parallel);

@@ -1,5 +1,6 @@
 package dev.tunelab.core.tuning;
 
+import dev.tunelab.core.json.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,7 +52,7 @@ class TuningOptionsTest {
   }
 
   static ObjectNode courseSpec(String name, int jobs, int parallel, long seed) throws IOException {
-    ObjectNode s = (ObjectNode) JsonSpecReader.mapper().readTree(examples().resolve("boston-xgboost-hpo.json").toFile());
+    ObjectNode s = (ObjectNode) Json.mapper().readTree(examples().resolve("boston-xgboost-hpo.json").toFile());
     s.put("HyperParameterTuningJobName", name);
     ObjectNode cfg = (ObjectNode) s.get("HyperParameterTuningJobConfig");
     ((ObjectNode) cfg.get("ResourceLimits")).put("MaxNumberOfTrainingJobs", jobs).put("MaxParallelTrainingJobs", parallel);

@@ -36,7 +36,7 @@ class JsonTest {
   @Test
   void exactNumbersReadDecimalsWithoutAFloatRoundTripAndLeaveTheSharedMapperAlone() throws Exception {
     String text = "{\"w\":0.1000000000000000055511151231257827}";
-    JsonNode exact = Json.exactNumbers(JsonNodeFactory.withExactBigDecimals(true)).readTree(text);
+    JsonNode exact = Json.exactNumbers(JsonNodeFactory.instance).readTree(text);
     assertEquals("0.1000000000000000055511151231257827", exact.get("w").decimalValue().toPlainString());
     assertTrue(Json.mapper().readTree(text).get("w").isDouble(), "the shared mapper still reads doubles");
     assertSame(Json.mapper(), Json.mapper());

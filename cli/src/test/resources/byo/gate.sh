@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# A "bring your own" training command for the kill -9 test: the first three jobs to start
-# (tickets taken atomically with mkdir in the folder given by --tickets) print a loss and finish;
-# every later job waits until the file given by --gate exists (or gives up after 120 s and
-# fails), then prints its loss. A kill of the tuning process before the gate opens therefore
-# always meets running jobs, and the jobs of a later resume finish once the test opens it.
+# A "bring your own" training command whose jobs are held at a gate, so that a stop or a kill of
+# the tuning process always meets running jobs instead of racing jobs of a few milliseconds.
+# Jobs take tickets 1, 2, 3... in the order they start (atomically, with mkdir in the folder given
+# by --tickets). The first --free jobs print their loss and finish; every later one waits until
+# the file given by --gate exists (none given: it never does), then prints its loss. A job still
+# waiting after 120 s gives up and fails (exit 3).
 set -eu
-tickets="" gate="" x=""
+tickets="" gate="" free=0 x=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --tickets) tickets="$2"; shift 2 ;;
     --gate) gate="$2"; shift 2 ;;
+    --free) free="$2"; shift 2 ;;
     --x) x="$2"; shift 2 ;;
     --*) shift 2 ;;
     *) shift ;;
@@ -17,11 +19,12 @@ while [ $# -gt 0 ]; do
 done
 n=1
 until mkdir "$tickets/$n" 2>/dev/null; do n=$((n + 1)); done
-if [ "$n" -gt 3 ]; then
+if [ "$n" -gt "$free" ]; then
+  echo "waiting"
   for _ in $(seq 1200); do
-    [ -e "$gate" ] && break
+    [ -n "$gate" ] && [ -e "$gate" ] && break
     sleep 0.1
   done
-  [ -e "$gate" ] || exit 3
+  [ -n "$gate" ] && [ -e "$gate" ] || exit 3
 fi
 echo "loss=$x"

@@ -51,7 +51,7 @@ class ResumeAfterKillTest {
     Path tickets = Files.createDirectories(dir.resolve("tickets"));
     Path gate = dir.resolve("gate");
     ObjectNode spec = ByoTuningTest.spec(dir, ByoTuningTest.script("/byo/gate.sh"), name, "Random",
-        ByoTuningTest.continuousX(0, 1), Map.of("tickets", tickets.toString(), "gate", gate.toString()),
+        ByoTuningTest.continuousX(0, 1), Map.of("tickets", tickets.toString(), "gate", gate.toString(), "free", "3"),
         "loss=([0-9.]+)", JOBS);
     TuneTestSupport.limits(spec).put("MaxParallelTrainingJobs", PARALLEL);
     Path specFile = TuneTestSupport.write(dir, "spec.json", spec);

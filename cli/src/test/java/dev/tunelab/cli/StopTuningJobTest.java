@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code tune --no-wait} starts a tuning job in a background process (a REAL second JVM that
  * TuneLab launches itself); {@code stop-hyper-parameter-tuning-job} from this process then takes
  * it through Stopping to Stopped, with its running training jobs stopped and none left running.
- * The training command (byo/first-two-finish.sh) lets the first two jobs finish and keeps every
+ * The training command (byo/gate.sh with no gate) lets the first two jobs finish and keeps every
  * later one running until it is stopped, so the stop always meets exactly two running jobs.
  */
 @Tag("slow")
@@ -43,8 +43,8 @@ class StopTuningJobTest {
     Path home = dir.resolve("home");
     String name = "stop-me";
     Path tickets = Files.createDirectories(dir.resolve("tickets"));
-    ObjectNode spec = ByoTuningTest.spec(dir, ByoTuningTest.script("/byo/first-two-finish.sh"), name, "Random",
-        ByoTuningTest.continuousX(0, 1), Map.of("tickets", tickets.toString()), "loss=([0-9.]+)", JOBS);
+    ObjectNode spec = ByoTuningTest.spec(dir, ByoTuningTest.script("/byo/gate.sh"), name, "Random",
+        ByoTuningTest.continuousX(0, 1), Map.of("tickets", tickets.toString(), "free", "2"), "loss=([0-9.]+)", JOBS);
     Path specFile = TuneTestSupport.write(dir, "spec.json", spec);
 
     CliTestSupport.Run start = ok(home, "tune", specFile.toString(), "--no-wait");

@@ -1,7 +1,9 @@
 package dev.tunelab.core.spec;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.TrainingJobRecord;
+import dev.tunelab.core.store.TuningJobAttribute;
 import dev.tunelab.core.store.TuningJobRecord;
 import java.nio.file.Path;
 
@@ -27,6 +29,16 @@ public final class StoredRequests {
    */
   public static TuningJobSpec tuningJob(TuningJobRecord tuning, Path baseDir) {
     return TuningJobSpecParser.parse(reader(tuning.specJson(), tuning.name()), base(baseDir));
+  }
+
+  /**
+   * The typed spec of a stored tuning job, its relative channel paths resolved against the folder
+   * it was created from (its stored {@link TuningJobAttribute#BASE_DIR}): what resume and warm
+   * start need.
+   */
+  public static TuningJobSpec tuningJob(JobStore store, TuningJobRecord tuning) {
+    Path baseDir = store.tuningJobAttribute(tuning.name(), TuningJobAttribute.BASE_DIR).map(Path::of).orElse(null);
+    return tuningJob(tuning, baseDir);
   }
 
   /**

@@ -160,8 +160,7 @@ public final class TuningJobRunner {
                 + "`tunelab stop-hyper-parameter-tuning-job " + name + "`)");
       }
     }
-    Path baseDir = Path.of(store.tuningJobAttribute(name, TuningJobAttribute.BASE_DIR).orElse("."));
-    TuningJobSpec spec = StoredRequests.tuningJob(rec, baseDir);
+    TuningJobSpec spec = StoredRequests.tuningJob(store, rec);
     PreparedTrainingJob template = trainingRunner.load(spec.definition());
     int stale = store.failStaleTrainingJobs(name, TuningScheduler.RETRYABLE_PREFIX
         + ": the tuning process ended while this training job ran; it does not count, and `tunelab resume` replaced it");

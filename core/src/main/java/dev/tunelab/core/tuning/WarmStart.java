@@ -8,7 +8,6 @@ import dev.tunelab.core.spec.TuningJobSpec;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TrainingJobStatus;
-import dev.tunelab.core.store.TuningJobAttribute;
 import dev.tunelab.core.store.TuningJobRecord;
 import dev.tunelab.core.store.TuningJobStatus;
 import dev.tunelab.optimizer.Observation;
@@ -17,7 +16,6 @@ import dev.tunelab.optimizer.space.Configuration;
 import dev.tunelab.optimizer.space.ContinuousRange;
 import dev.tunelab.optimizer.space.IntegerRange;
 import dev.tunelab.optimizer.space.ParameterRange;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -78,8 +76,7 @@ public final class WarmStart {
         throw new SpecException(field, parentName, "a parent that has ended (Completed, Stopped or Failed); it is "
             + parent.status());
       }
-      TuningJobSpec p = StoredRequests.tuningJob(parent,
-          Path.of(store.tuningJobAttribute(parentName, TuningJobAttribute.BASE_DIR).orElse(".")));
+      TuningJobSpec p = StoredRequests.tuningJob(store, parent);
       checkCompatible(field, parentName, p, child);
       for (TrainingJobRecord job : store.trainingJobsOf(parentName)) {
         if (job.objectiveValue() == null

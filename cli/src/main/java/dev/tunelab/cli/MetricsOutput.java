@@ -9,6 +9,7 @@ import dev.tunelab.core.store.TrainingJobRecord;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -54,16 +55,23 @@ enum MetricsOutput {
     if (rows.isEmpty()) {
       return "(no metrics yet)\n";
     }
-    int nameWidth = "metric_name".length();
+    List<String[]> cells = new ArrayList<>();
+    cells.add(COLUMNS.toArray(String[]::new));
     for (MetricRow r : rows) {
-      nameWidth = Math.max(nameWidth, TerminalText.escape(r.metricName()).length());
+      cells.add(new String[] {seconds(r), TerminalText.escape(r.metricName()), Double.toString(r.value()),
+          Integer.toString(r.round())});
     }
-    String format = "%12s  %-" + nameWidth + "s  %-22s  %6s%n";
+    int[] width = new int[COLUMNS.size()];
+    for (String[] row : cells) {
+      for (int i = 0; i < row.length; i++) {
+        width[i] = Math.max(width[i], row[i].length());
+      }
+    }
+    // numbers right-aligned, the metric name left-aligned
+    String format = "%" + width[0] + "s  %-" + width[1] + "s  %" + width[2] + "s  %" + width[3] + "s%n";
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, format, COLUMNS.toArray()));
-    for (MetricRow r : rows) {
-      b.append(String.format(Locale.ROOT, format, seconds(r), TerminalText.escape(r.metricName()),
-          Double.toString(r.value()), r.round()));
+    for (String[] row : cells) {
+      b.append(String.format(Locale.ROOT, format, (Object[]) row));
     }
     return b.toString();
   }

@@ -13,8 +13,8 @@ import java.util.List;
  * @param bestObjective best objective so far, or NaN
  * @param bestJob       the best job's short label (see {@link JobLabel}), or {@code null}
  * @param elapsedMillis milliseconds since the display started
- * @param etaMillis     estimated milliseconds until the last job ends, or -1 while no job this
- *                      display watched has finished
+ * @param etaMillis     estimated milliseconds until the last job ends: -1 while no job this
+ *                      display watched has finished, 0 once the tuning job ended
  * @param rounds        the current round of each running job that reported one, in launch order
  */
 public record ProgressSnapshot(int done, int total, int running, int failed, int stopped, double bestObjective,

@@ -23,6 +23,7 @@ final class ProgressTracker {
   private long finishedMillis;
   private int finishedCount;
   private int mostRunning;
+  private boolean over;
 
   /** A running job: when it started, the last round it reported (-1 before its first). */
   private static final class Running {
@@ -70,9 +71,10 @@ final class ProgressTracker {
     }
   }
 
-  /** The tuning job's final counts. */
+  /** The tuning job ended (nothing is left: the ETA is 0 even if it ended before its budget). */
   synchronized void ended(TuningProgress p) {
     running.clear();
+    over = true;
     last = p;
   }
 
@@ -89,8 +91,8 @@ final class ProgressTracker {
     });
     int done = last == null ? 0 : last.finished();
     int total = last == null ? 0 : last.total();
-    long eta = -1;
-    if (finishedCount > 0) {
+    long eta = over ? 0 : -1;
+    if (finishedCount > 0 && !over) {
       int notStarted = Math.max(0, total - done - running.size());
       eta = Eta.estimate(finishedMillis / finishedCount, runningElapsed, notStarted,
           Math.max(parallelismHint, mostRunning));

@@ -123,7 +123,8 @@ class LiveProgressTest {
     c.tick();
     c.notice("late");
     assertEquals(before, draws().size(), "nothing is drawn after the end");
-    assertTrue(lastDraw().contains("10/10") && lastDraw().contains("1 fail") && lastDraw().contains("2 stop"), lastDraw());
+    assertTrue(lastDraw().contains("10/10") && lastDraw().contains("1 fail") && lastDraw().contains("2 stop")
+        && lastDraw().contains("ETA 0s"), lastDraw());
   }
 
   @Test

@@ -11,7 +11,7 @@ import java.util.List;
  * @param failed        training jobs Failed
  * @param stopped       training jobs Stopped
  * @param bestObjective best objective so far, or NaN
- * @param bestJob       the best job's short label (see {@link JobLabel}), or {@code null}
+ * @param bestJob       the best job's name (unescaped), or {@code null}
  * @param elapsedMillis milliseconds since the display started
  * @param etaMillis     estimated milliseconds until the last job ends: -1 while no job this
  *                      display watched has finished, 0 once the tuning job ended

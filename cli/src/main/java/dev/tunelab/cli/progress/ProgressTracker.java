@@ -99,6 +99,6 @@ final class ProgressTracker {
     }
     return new ProgressSnapshot(done, total, running.size(), last == null ? 0 : last.failed(),
         last == null ? 0 : last.stopped(), last == null ? Double.NaN : last.bestObjective(),
-        last == null ? null : JobLabel.of(last.bestJob()), now - startMillis, eta, rounds);
+        last == null ? null : last.bestJob(), now - startMillis, eta, rounds);
   }
 }

@@ -1,5 +1,6 @@
 package dev.tunelab.cli.progress;
 
+import dev.tunelab.cli.TerminalText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,10 +42,10 @@ final class StatusLine {
     return cut(shortest, room);
   }
 
-  /** {@code 3/10 done, 2 running, 1 failed, 0 stopped, best 3.2107 (j2), 1m05s elapsed, ETA 2m10s}. */
+  /** {@code 3/10 done, 2 running, 1 failed, 0 stopped, best 3.2107 (hpo-002-...), 1m05s elapsed, ETA 2m10s}. */
   static String summary(ProgressSnapshot s) {
     return String.format(Locale.ROOT, "%d/%d done, %d running, %d failed, %d stopped, best %s, %s elapsed, ETA %s",
-        s.done(), s.total(), s.running(), s.failed(), s.stopped(), best(s, true), duration(s.elapsedMillis()),
+        s.done(), s.total(), s.running(), s.failed(), s.stopped(), best(s, true, true), duration(s.elapsedMillis()),
         eta(s));
   }
 
@@ -63,16 +64,16 @@ final class StatusLine {
     String time = duration(s.elapsedMillis());
     return switch (level) {
       case 0 -> String.format(Locale.ROOT, "%s %d/%d done, %d running, %d failed, %d stopped | best %s | %s elapsed, ETA %s",
-          bar(s), s.done(), s.total(), s.running(), s.failed(), s.stopped(), best(s, true), time, eta);
+          bar(s), s.done(), s.total(), s.running(), s.failed(), s.stopped(), best(s, true, false), time, eta);
       case 1 -> String.format(Locale.ROOT, "%d/%d done, %d running, %d failed, %d stopped | best %s | %s, ETA %s",
-          s.done(), s.total(), s.running(), s.failed(), s.stopped(), best(s, false), time, eta);
+          s.done(), s.total(), s.running(), s.failed(), s.stopped(), best(s, false, false), time, eta);
       case 2 -> String.format(Locale.ROOT, "%d/%d done, %d run, %d fail, %d stop | best %s | %s ETA %s",
-          s.done(), s.total(), s.running(), s.failed(), s.stopped(), best(s, false), time, eta);
+          s.done(), s.total(), s.running(), s.failed(), s.stopped(), best(s, false, false), time, eta);
       case 3 -> String.format(Locale.ROOT, "%d/%d %d run %d fail %d stop best %s %s ETA %s",
-          s.done(), s.total(), s.running(), s.failed(), s.stopped(), best(s, false), time, eta);
+          s.done(), s.total(), s.running(), s.failed(), s.stopped(), best(s, false, false), time, eta);
       default -> String.format(Locale.ROOT, "%d/%d %d run%s%s best %s %s ETA %s", s.done(), s.total(), s.running(),
           s.failed() == 0 ? "" : " " + s.failed() + " fail", s.stopped() == 0 ? "" : " " + s.stopped() + " stop",
-          best(s, false), time, eta);
+          best(s, false, false), time, eta);
     };
   }
 
@@ -88,12 +89,16 @@ final class StatusLine {
     return "[" + "#".repeat(filled) + "-".repeat(BAR - filled) + "]";
   }
 
-  private static String best(ProgressSnapshot s, boolean withJob) {
+  /** The best objective, with the best job's short label (terminal) or its full name (piped). */
+  private static String best(ProgressSnapshot s, boolean withJob, boolean fullName) {
     if (Double.isNaN(s.bestObjective())) {
       return "-";
     }
     String v = TuningConsole.fmt(s.bestObjective());
-    return withJob && s.bestJob() != null ? v + " (" + s.bestJob() + ")" : v;
+    if (!withJob || s.bestJob() == null) {
+      return v;
+    }
+    return v + " (" + (fullName ? TerminalText.escape(s.bestJob()) : JobLabel.of(s.bestJob())) + ")";
   }
 
   private static String eta(ProgressSnapshot s) {

@@ -61,7 +61,7 @@ class PipedProgressTest {
     console.jobFinished(finished(job(1), TrainingJobStatus.Completed, 3.5, null), progress(1, 1, 0, 0, job(1), 3.5));
     String done = lines().get(4);
     assertTrue(done.startsWith("finished " + job(1) + " Completed objective=3.5000 | 1/10 done, 1 running, 0 failed,"
-        + " 0 stopped, best 3.5000 (j1), 1m10s elapsed, ETA "), done);
+        + " 0 stopped, best 3.5000 (" + job(1) + "), 1m10s elapsed, ETA "), done);
     at(99);
     assertEquals(5, lines().size(), "a job event restarts the quiet time");
     at(100);

@@ -15,7 +15,7 @@ class StatusLineTest {
     for (int i = 0; i < runningJobs; i++) {
       rounds.add(new ProgressSnapshot.JobRound("j" + (10 + i), 100 + i));
     }
-    return new ProgressSnapshot(9, 20, runningJobs, 1, 2, 3.72621, "j4", 754_000, 3_725_000, rounds);
+    return new ProgressSnapshot(9, 20, runningJobs, 1, 2, 3.72621, "hpo-004-0a1b2c3d", 754_000, 3_725_000, rounds);
   }
 
   @Test

@@ -78,6 +78,11 @@ final class ProgressTracker {
     last = p;
   }
 
+  /** True once the scheduler reported anything (a tuning job that failed to start reports nothing). */
+  synchronized boolean hasProgress() {
+    return last != null;
+  }
+
   /** The state now. */
   synchronized ProgressSnapshot snapshot() {
     long now = nowMillis.getAsLong();

@@ -156,7 +156,9 @@ public final class TuningConsole implements TuningObserver, AutoCloseable {
     }
     if (!ended) {
       ended = true;
-      view.end(tracker.snapshot());
+      if (tracker.hasProgress()) {
+        view.end(tracker.snapshot());
+      }
     }
   }
 

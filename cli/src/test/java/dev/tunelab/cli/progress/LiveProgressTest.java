@@ -148,6 +148,13 @@ class LiveProgressTest {
   }
 
   @Test
+  void aTuningJobThatNeverStartedLeavesNoLine() throws IOException {
+    TuningConsole c = console(60, 2, now);
+    c.close();
+    assertEquals("", text(), "nothing drawn before an error message");
+  }
+
+  @Test
   void theRefresherThreadRedrawsOnItsOwnAndStopsAtTheEnd() throws Exception {
     AtomicLong real = new AtomicLong();
     TuningConsole c = console(80, 1, real);

@@ -3,6 +3,7 @@ package dev.tunelab.cli;
 import dev.tunelab.core.json.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunelab.cli.progress.TuningConsole;
 import dev.tunelab.core.api.TrainingJobSummaries;
 import dev.tunelab.core.spec.StoredRequests;
 import dev.tunelab.core.spec.TuningJobSpec;

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
         AnalyticsCommand.class,
         DescribeTrainingJobCommand.class,
         LogsCommand.class,
+        MetricsCommand.class,
         TransformCommand.class,
         DatasetsCommand.class,
         BenchmarkCommand.class,

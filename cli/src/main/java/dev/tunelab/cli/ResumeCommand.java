@@ -1,5 +1,6 @@
 package dev.tunelab.cli;
 
+import dev.tunelab.cli.progress.TuningConsole;
 import dev.tunelab.core.spec.StoredRequests;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.TuningJobRecord;
@@ -27,7 +28,11 @@ final class ResumeCommand implements Callable<Integer> {
     try (JobStore store = home.openStore()) {
       TuningJobRunner runner = new TuningJobRunner(store, home.path());
       long start = System.nanoTime();
-      TuningJobRecord rec = TuningRun.runWithCtrlC(interrupt -> runner.resume(name, TuneCommand.console(), interrupt));
+      TuningJobRecord rec;
+      // 0: the console learns the parallelism from the jobs it sees running
+      try (TuningConsole console = TuningConsole.open(0)) {
+        rec = TuningRun.runWithCtrlC(interrupt -> runner.resume(name, console, interrupt));
+      }
       String metric = StoredRequests.tuningJob(rec, null).objectiveMetric();
       return TuningRun.summarize(store, rec, metric, (System.nanoTime() - start) / 1e9);
     }

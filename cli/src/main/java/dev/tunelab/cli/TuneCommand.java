@@ -1,5 +1,6 @@
 package dev.tunelab.cli;
 
+import dev.tunelab.cli.progress.TuningConsole;
 import dev.tunelab.core.spec.TuningJobSpec;
 import dev.tunelab.core.spec.TuningJobSpecParser;
 import dev.tunelab.core.store.JobStore;
@@ -68,12 +69,11 @@ final class TuneCommand implements Callable<Integer> {
           parsed.objectiveMetric(), parsed.maxTrainingJobs(),
           parsed.maxParallelJobs(), parsed.randomSeed());
       long start = System.nanoTime();
-      TuningJobRecord rec = TuningRun.runWithCtrlC(interrupt -> runner.run(job, console(), interrupt));
+      TuningJobRecord rec;
+      try (TuningConsole console = TuningConsole.open(parsed.maxParallelJobs())) {
+        rec = TuningRun.runWithCtrlC(interrupt -> runner.run(job, console, interrupt));
+      }
       return TuningRun.summarize(store, rec, parsed.objectiveMetric(), (System.nanoTime() - start) / 1e9);
     }
-  }
-
-  static TuningConsole console() {
-    return new TuningConsole(System.out, TuningConsole.stdoutIsTerminal());
   }
 }

@@ -92,7 +92,7 @@ final class EarlyStopping {
     }
   }
 
-  /** Forwards a running job's log and feeds its objective to the rule. */
+  /** Forwards a running job's log and its new rounds to the observer and feeds its objective to the rule. */
   private final class Watcher implements TrainingListener {
     private final String name;
     private final TuningObserver observer;
@@ -118,6 +118,7 @@ final class EarlyStopping {
         return true; // a re-print of the best round, or nothing to judge
       }
       lastResource = resource;
+      observer.roundReported(name, iteration);
       if (resource >= stopAtResource) {
         return false;
       }

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The accounting of a tuning job's finished training jobs, in the order they finished: how many
- * count toward MaxNumberOfTrainingJobs, how many Completed and Failed, the best job so far, how
+ * count toward MaxNumberOfTrainingJobs, how many Completed, Failed and Stopped, the best job so far, how
  * many jobs in a row did not improve it, the objectives in order, and the results the strategy
  * learns from.
  *
@@ -33,6 +33,7 @@ final class JobTally {
   private int counted;
   private int completed;
   private int failed;
+  private int stopped;
   private int notImproving;
   private String bestJob;
   private double bestObjective = Double.NaN;
@@ -58,6 +59,8 @@ final class JobTally {
       completed++;
     } else if (job.status() == TrainingJobStatus.Failed) {
       failed++;
+    } else if (job.status() == TrainingJobStatus.Stopped) {
+      stopped++;
     }
     Double v = job.objectiveValue();
     boolean result = v != null && Double.isFinite(v)
@@ -114,6 +117,11 @@ final class JobTally {
   /** Jobs that ended Failed, retryable ones included. */
   int failed() {
     return failed;
+  }
+
+  /** Jobs that ended Stopped. */
+  int stopped() {
+    return stopped;
   }
 
   /** Counted jobs in a row, up to the last one, that did not improve the best by more than 1%. */

@@ -232,7 +232,7 @@ final class TuningScheduler {
 
   TuningProgress progress() {
     return new TuningProgress(tally.counted(), spec.maxTrainingJobs(), running.size(), tally.completed(),
-        tally.failed(), tally.bestJob(), tally.bestObjective(), Duration.between(started, clock.instant()).toMillis());
+        tally.failed(), tally.stopped(), tally.bestJob(), tally.bestObjective(), Duration.between(started, clock.instant()).toMillis());
   }
 
   private TuningJobRecord finish(TuningEnd end) {

@@ -14,8 +14,10 @@ import dev.tunelab.core.store.TrainingJobStatus;
 import dev.tunelab.core.store.TuningJobRecord;
 import dev.tunelab.core.store.TuningJobStatus;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,30 @@ class JobCountingTest extends FakeTuningTest {
     assertEquals(0, last.running());
     assertEquals(rec.bestTrainingJob(), last.bestJob());
     assertEquals(25_000, last.elapsedMillis(), "5 jobs of 5 rounds of 1 s on the test clock");
+  }
+
+  @Test
+  void everyRoundOfEveryJobIsReportedOnceInOrder() {
+    runner(JobCountingTest::bowl);
+    Map<String, List<Integer>> rounds = new ConcurrentHashMap<>();
+    Map<String, Integer> roundsAtStart = new ConcurrentHashMap<>();
+    run(spec("rounds", "Grid", 3, 2), new TuningObserver() {
+      @Override
+      public void jobStarted(String name, Map<String, String> tuned, TuningProgress p) {
+        roundsAtStart.put(name, rounds.getOrDefault(name, List.of()).size());
+      }
+
+      @Override
+      public void roundReported(String name, int round) {
+        rounds.computeIfAbsent(name, n -> Collections.synchronizedList(new ArrayList<>())).add(round);
+      }
+    }, new AtomicBoolean());
+    List<TrainingJobRecord> jobs = jobs("rounds");
+    assertEquals(3, jobs.size());
+    for (TrainingJobRecord j : jobs) {
+      assertEquals(List.of(0, 1, 2, 3, 4), rounds.get(j.name()), j.name() + ": 5 rounds, 0-based, each once");
+      assertEquals(0, roundsAtStart.get(j.name()), "jobStarted comes before the job's first round");
+    }
   }
 
   @Test

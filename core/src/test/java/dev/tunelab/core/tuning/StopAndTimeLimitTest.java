@@ -67,6 +67,8 @@ class StopAndTimeLimitTest extends FakeTuningTest {
     assertEquals(3, jobs.size(), "nothing launched after the stop");
     jobs.forEach(j -> assertEquals(TrainingJobStatus.Stopped, j.status(), j.name()));
     assertEquals(List.of("Stop requested (stop-hyper-parameter-tuning-job); stopping 3 running training job(s)"), notices);
+    assertEquals(3, finished.get(0).stopped(), "the progress counts the stopped jobs");
+    assertEquals(0, finished.get(0).failed());
     assertEquals("Stop requested (stop-hyper-parameter-tuning-job)",
         completionDetails("stop").get("CompletionReason").asText());
   }
@@ -103,6 +105,8 @@ class StopAndTimeLimitTest extends FakeTuningTest {
     assertEquals(List.of(TuningJobStatus.InProgress), statusAtNotice, "a time limit does not stop the tuning job");
     assertEquals(T0.plusSeconds(200), rec.endTime());
     assertEquals(200_000, finished.get(0).elapsedMillis());
+    assertEquals(1, finished.get(0).stopped());
+    assertEquals(2, finished.get(0).completed());
     assertEquals(jobs.get(0).name(), rec.bestTrainingJob(), "ties keep the first best");
   }
 }

@@ -132,6 +132,14 @@ public final class DashboardServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
+  /** The address and port it is bound to. */
+  public synchronized InetSocketAddress address() {
+    if (server == null) {
+      throw new IllegalStateException("dashboard not started");
+    }
+    return server.getAddress();
+  }
+
   /** The address to open in a browser, e.g. {@code http://127.0.0.1:8080/}. */
   public String url() {
     String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;

@@ -57,7 +57,9 @@ public final class DashboardServer implements AutoCloseable {
   private ExecutorService pool;
   private JobStore store;
   private DashboardData data;
-  private boolean loopback;
+  /** Set once by {@link #start}; read by request threads without the lock. */
+  private volatile boolean loopback;
+  private volatile int boundPort;
 
   /** A server for the home's store with the bundled page. See {@link #DashboardServer(Path, String, int, Assets)}. */
   public DashboardServer(Path home, String host, int port) {
@@ -119,6 +121,7 @@ public final class DashboardServer implements AutoCloseable {
     });
     s.setExecutor(pool);
     s.createContext("/", this::handle);
+    boundPort = s.getAddress().getPort();
     s.start();
     server = s;
     LOG.debug("dashboard on {}", url());
@@ -224,7 +227,7 @@ public final class DashboardServer implements AutoCloseable {
     String h = hostHeader.toLowerCase(Locale.ROOT);
     int colon = h.lastIndexOf(':');
     if (colon > h.lastIndexOf(']')) {
-      if (!h.substring(colon + 1).equals(Integer.toString(port()))) {
+      if (!h.substring(colon + 1).equals(Integer.toString(boundPort))) {
         return false;
       }
       h = h.substring(0, colon);

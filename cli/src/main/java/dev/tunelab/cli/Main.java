@@ -32,6 +32,8 @@ import picocli.CommandLine.Command;
         LogsCommand.class,
         MetricsCommand.class,
         TransformCommand.class,
+        DashboardCommand.class,
+        ReportCommand.class,
         DatasetsCommand.class,
         BenchmarkCommand.class,
         CommandLine.HelpCommand.class})

@@ -16,6 +16,22 @@ public final class HomeOption {
     return TuneLabHome.resolve(home);
   }
 
+  /**
+   * The home folder, which must already hold a store: for commands that only read (dashboard,
+   * report) and must not create an empty store in a mistyped folder.
+   *
+   * @throws dev.tunelab.core.spec.SpecException naming --home (or TUNELAB_HOME) otherwise
+   */
+  public Path existingHome() {
+    Path p = path();
+    if (!java.nio.file.Files.isRegularFile(p.resolve("tunelab.db"))) {
+      throw new dev.tunelab.core.spec.SpecException(home != null ? "--home" : "TUNELAB_HOME",
+          p.toString(), "a TuneLab home holding tunelab.db (run a job first, or name the home"
+          + " the jobs ran in with --home or TUNELAB_HOME)");
+    }
+    return p;
+  }
+
   /** Opens the store in the home folder; a home that cannot be created or written is bad input. */
   public JobStore openStore() {
     Path p = path();

@@ -31,6 +31,8 @@ import picocli.CommandLine.Command;
         DescribeTrainingJobCommand.class,
         LogsCommand.class,
         TransformCommand.class,
+        DashboardCommand.class,
+        ReportCommand.class,
         DatasetsCommand.class,
         BenchmarkCommand.class,
         CommandLine.HelpCommand.class})

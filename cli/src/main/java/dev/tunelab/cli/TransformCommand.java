@@ -1,9 +1,13 @@
 package dev.tunelab.cli;
 
 import dev.tunelab.core.store.JobStore;
+import dev.tunelab.core.store.NewTransformRun;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.transform.BatchTransform;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -14,7 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = "transform", mixinStandardHelpOptions = true,
     description = {"Batch transform: one prediction per line of a features-only CSV (like",
         "SageMaker's transform with SplitType Line), with the model of a training job.",
-        "With --labels (one value per line) it also prints RMSE and MSE."})
+        "With --labels (one value per line) it also prints RMSE and MSE and records the run",
+        "in the store (the dashboard and the report show predicted against actual)."})
 final class TransformCommand implements Callable<Integer> {
 
   static final class ModelChoice {
@@ -56,11 +61,15 @@ final class TransformCommand implements Callable<Integer> {
       final String n = jobName;
       TrainingJobRecord job = store.trainingJob(n).orElseThrow(() -> Main.badInput("--model",
           n, "the name of an existing training job in " + home.path()));
-      return transform(job, input, output, labels);
+      return transform(store, job, input, output, labels);
     }
   }
 
-  static int transform(TrainingJobRecord job, Path input, Path output, Path labels) {
+  /**
+   * Runs the transform; with labels, prints the scores and records the run in the store (the
+   * dashboard's transform page and the report show it).
+   */
+  static int transform(JobStore store, TrainingJobRecord job, Path input, Path output, Path labels) {
     if (job.modelArtifact() == null) {
       throw Main.badInput("--model", job.name(), "a training job with a model artifact (it is "
           + job.status() + (job.failureReason() == null ? "" : ": " + job.failureReason()) + ")");
@@ -73,6 +82,12 @@ final class TransformCommand implements Callable<Integer> {
     System.out.println("Wrote " + r.rows() + " predictions to " + r.output() + " with model of " + job.name());
     if (r.rmse() != null) {
       System.out.printf("RMSE: %.5f%nMSE: %.5f%n", r.rmse(), r.mse());
+      Map<String, Double> metrics = new LinkedHashMap<>();
+      metrics.put("rmse", r.rmse());
+      metrics.put("mse", r.mse());
+      store.recordTransformRun(NewTransformRun.of(Instant.now(), job.name(),
+          input.toAbsolutePath().normalize(), labels.toAbsolutePath().normalize(), metrics,
+          r.labels(), r.predictions()));
     }
     return 0;
   }

@@ -66,6 +66,19 @@ class TrainEndToEndTest {
     assertEquals(167, lines.size());
     lines.forEach(l -> assertTrue(Double.isFinite(Double.parseDouble(l))));
     assertTrue(transform.out().contains("RMSE: "), transform::out);
+    // --labels records the run for the dashboard, with absolute paths and every point
+    try (dev.tunelab.core.store.JobStore store = dev.tunelab.core.store.JobStore.openSqlite(home)) {
+      List<dev.tunelab.core.store.TransformRunRecord> runs = store.transformRuns();
+      assertEquals(1, runs.size());
+      dev.tunelab.core.store.TransformRunRecord run = runs.get(0);
+      assertEquals("boston-xgboost-base", run.trainingJobName());
+      assertEquals(data.resolve("test.csv").toAbsolutePath().normalize(), run.input());
+      assertTrue(run.labels().isAbsolute());
+      assertEquals(167, run.rows());
+      assertEquals(167, run.predicted().size());
+      assertEquals(Double.parseDouble(lines.get(0)), run.predicted().get(0), 1e-5);
+      assertTrue(run.metrics().containsKey("rmse"), run.metrics()::toString);
+    }
 
     // the same name again is refused, and the finished job is untouched
     CliTestSupport.Run again = CliTestSupport.run(home, "train", spec.toString());

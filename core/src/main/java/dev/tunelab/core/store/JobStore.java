@@ -196,6 +196,19 @@ public interface JobStore extends AutoCloseable {
    */
   int nextTrainingJobSequence(String tuningJobName);
 
+  // ---- transform runs --------------------------------------------------------------------
+
+  /**
+   * Records a batch transform scored against labels. The training job is named, not referenced:
+   * the run stays when the job is removed.
+   *
+   * @return the run's id
+   */
+  long recordTransformRun(NewTransformRun run);
+
+  /** Every recorded transform run, newest (highest id) first. */
+  List<TransformRunRecord> transformRuns();
+
   /** Releases the database connection. Further calls throw {@link IllegalStateException}. */
   @Override
   void close();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.tunelab.core.json.Json;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,7 +18,22 @@ final class JsonMaps {
   private static final TypeReference<LinkedHashMap<String, Double>> DOUBLES =
       new TypeReference<>() {};
 
+  private static final TypeReference<List<Double>> DOUBLE_LIST = new TypeReference<>() {};
+
   private JsonMaps() {}
+
+  /** A list of numbers as a JSON array (NaN and infinities as strings, as in maps). */
+  static String writeList(List<Double> values) {
+    try {
+      return Json.mapper().writeValueAsString(values);
+    } catch (JsonProcessingException e) {
+      throw new JobStoreException("cannot write list as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  static List<Double> doubleList(String json, String column) {
+    return read(json, DOUBLE_LIST, column);
+  }
 
   static String write(Map<String, ?> map) {
     try {

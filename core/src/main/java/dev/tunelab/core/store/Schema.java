@@ -11,7 +11,7 @@ import java.sql.Statement;
  */
 final class Schema {
   /** The version this code writes; a file with a higher one is refused. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   private static final String[] V1 = {
       """
@@ -82,10 +82,31 @@ final class Schema {
       ) WITHOUT ROWID""",
   };
 
+  /** Version 2: the runs {@code tunelab transform --labels} records. */
+  private static final String[] V2 = {
+      """
+      CREATE TABLE IF NOT EXISTS transform_run (
+        id                INTEGER PRIMARY KEY,
+        time              INTEGER NOT NULL,
+        training_job_name TEXT NOT NULL,
+        input             TEXT NOT NULL,
+        labels            TEXT NOT NULL,
+        rows              INTEGER NOT NULL,
+        metrics           TEXT NOT NULL,
+        actual            TEXT NOT NULL,
+        predicted         TEXT NOT NULL
+      )""",
+      "CREATE INDEX IF NOT EXISTS transform_run_training_job ON transform_run(training_job_name)",
+  };
+
+  /** The statements that bring a file from version {@code i} to {@code i + 1}, by index. */
+  private static final String[][] STEPS = {V1, V2};
+
   private Schema() {}
 
   /**
-   * Creates or checks the schema. Runs in a write transaction so two processes opening a new
+   * Creates, upgrades (version 1 → 2 adds {@code transform_run}) or checks the schema. Runs in a
+   * write transaction so two processes opening a new
    * file at once do not both create it.
    */
   static void migrate(Connection connection, String file) throws SQLException {
@@ -100,9 +121,13 @@ final class Schema {
       }
       st.execute("BEGIN IMMEDIATE");
       try {
-        if (userVersion(st) == 0) {
-          for (String ddl : V1) {
-            st.execute(ddl);
+        // another process may have migrated while this one waited for the lock
+        int from = userVersion(st);
+        if (from < VERSION) {
+          for (int step = from; step < VERSION; step++) {
+            for (String ddl : STEPS[step]) {
+              st.execute(ddl);
+            }
           }
           st.execute("PRAGMA user_version = " + VERSION);
         }

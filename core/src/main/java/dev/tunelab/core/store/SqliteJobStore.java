@@ -464,6 +464,44 @@ final class SqliteJobStore implements JobStore {
     });
   }
 
+  // ---- transform runs --------------------------------------------------------------------
+
+  @Override
+  public long recordTransformRun(NewTransformRun run) {
+    Checks.requireNonNull(run, "run");
+    return write("record transform run of " + run.trainingJobName(), () -> {
+      update("INSERT INTO transform_run (time, training_job_name, input, labels, rows, metrics,"
+              + " actual, predicted) VALUES (?,?,?,?,?,?,?,?)",
+          run.time().toEpochMilli(), run.trainingJobName(), run.input().toString(),
+          run.labels().toString(), run.rows(), JsonMaps.write(run.metrics()),
+          JsonMaps.writeList(run.actual()), JsonMaps.writeList(run.predicted()));
+      try (ResultSet rs = query("SELECT last_insert_rowid()")) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
+  @Override
+  public List<TransformRunRecord> transformRuns() {
+    return read("list transform runs", () -> {
+      List<TransformRunRecord> runs = new ArrayList<>();
+      try (ResultSet rs = query("SELECT r.id, r.time, r.training_job_name, tj.name, r.input,"
+          + " r.labels, r.rows, r.metrics, r.actual, r.predicted FROM transform_run r"
+          + " LEFT JOIN training_job t ON t.name = r.training_job_name"
+          + " LEFT JOIN tuning_job tj ON tj.id = t.tuning_job_id ORDER BY r.id DESC")) {
+        while (rs.next()) {
+          runs.add(new TransformRunRecord(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)),
+              rs.getString(3), rs.getString(4), Path.of(rs.getString(5)), Path.of(rs.getString(6)),
+              rs.getInt(7), JsonMaps.doubles(rs.getString(8), "transform_run.metrics"),
+              JsonMaps.doubleList(rs.getString(9), "transform_run.actual"),
+              JsonMaps.doubleList(rs.getString(10), "transform_run.predicted")));
+        }
+      }
+      return List.copyOf(runs);
+    });
+  }
+
   @Override
   public void close() {
     lock.lock();

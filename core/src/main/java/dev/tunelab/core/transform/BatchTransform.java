@@ -26,8 +26,29 @@ public final class BatchTransform {
    * @param output the predictions file
    * @param rmse   root mean squared error against the labels, or {@code null} without labels
    * @param mse    mean squared error, or {@code null}
+   * @param predictions every prediction, in input order
+   * @param labels the labels read, in input order, or {@code null} without labels
    */
-  public record Result(int rows, Path output, Double rmse, Double mse) { }
+  public record Result(int rows, Path output, Double rmse, Double mse, double[] predictions,
+      double[] labels) {
+
+    public Result {
+      predictions = predictions.clone();
+      labels = labels == null ? null : labels.clone();
+    }
+
+    /** A copy of the predictions. */
+    @Override
+    public double[] predictions() {
+      return predictions.clone();
+    }
+
+    /** A copy of the labels, or {@code null}. */
+    @Override
+    public double[] labels() {
+      return labels == null ? null : labels.clone();
+    }
+  }
 
   /**
    * Predicts every row of {@code input} with the XGBoost model file and writes {@code output}
@@ -67,7 +88,7 @@ public final class BatchTransform {
     }
     write(predictions, output);
     if (truth == null) {
-      return new Result(predictions.length, output, null, null);
+      return new Result(predictions.length, output, null, null, predictions, null);
     }
     double sum = 0;
     for (int i = 0; i < truth.length; i++) {
@@ -75,7 +96,7 @@ public final class BatchTransform {
       sum += d * d;
     }
     double mse = sum / truth.length;
-    return new Result(predictions.length, output, Math.sqrt(mse), mse);
+    return new Result(predictions.length, output, Math.sqrt(mse), mse, predictions, truth);
   }
 
   private static void write(double[] predictions, Path output) {

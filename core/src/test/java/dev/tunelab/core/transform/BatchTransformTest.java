@@ -1,5 +1,6 @@
 package dev.tunelab.core.transform;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -73,6 +74,10 @@ class BatchTransformTest {
     assertEquals(mse, r.mse(), 1e-3 * mse, "MSE of the written predictions");
     assertEquals(Math.sqrt(r.mse()), r.rmse(), 1e-12);
     assertTrue(r.rmse() < 10, "a plausible RMSE on Boston: " + r.rmse());
+    // the arrays it returns are the written predictions and the labels read
+    assertEquals(test.rows(), r.predictions().length);
+    assertEquals(Float.parseFloat(lines.get(0)), (float) r.predictions()[0]);
+    assertArrayEquals(test.labels(), r.labels(), 1e-6);
   }
 
   @Test

@@ -683,8 +683,8 @@
       var names = Object.keys(statuses).sort();
       var have = Array.prototype.map.call(statusSelect.options, function (o) { return o.value; }).slice(1);
       if (names.join('\u0000') !== have.join('\u0000')) {
-        statusSelect.replaceChildren(h('option', {value: ''}, 'All statuses'),
-          names.map(function (s) { return h('option', {value: s}, s); }));
+        statusSelect.replaceChildren(h('option', {value: ''}, 'All statuses'));
+        names.forEach(function (s) { statusSelect.appendChild(h('option', {value: s}, s)); });
         statusSelect.value = state.status;
       }
       render();

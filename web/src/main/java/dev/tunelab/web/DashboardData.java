@@ -1,5 +1,6 @@
 package dev.tunelab.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.core.api.DescribeTrainingJob;
@@ -15,6 +16,7 @@ import dev.tunelab.core.store.NoSuchJobException;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TrainingJobStatus;
 import dev.tunelab.core.store.TransformRunRecord;
+import dev.tunelab.core.store.TuningJobAttribute;
 import dev.tunelab.core.store.TuningJobRecord;
 import dev.tunelab.core.tuning.Configurations;
 import dev.tunelab.optimizer.Direction;
@@ -81,7 +83,7 @@ public final class DashboardData {
     doc.put("MaxParallelTrainingJobs", spec.maxParallelJobs());
     int initial = initialDesignSize(spec);
     doc.put("InitialDesignSize", initial);
-    doc.set("Configuration", DescribeTuningJob.of(store, name));
+    doc.set("Configuration", describe(tuning, spec, jobs));
     ArrayNode ranges = doc.putArray("Ranges");
     for (ParameterRange r : spec.space().ranges()) {
       range(ranges.addObject(), r);
@@ -225,6 +227,20 @@ public final class DashboardData {
   }
 
   // ---- parts -----------------------------------------------------------------------------
+
+  /**
+   * The describe response, from the jobs already read (a warm-started job reads its parents
+   * through {@link DescribeTuningJob#of(JobStore, String)} for OverallBestTrainingJob).
+   */
+  private ObjectNode describe(TuningJobRecord tuning, TuningJobSpec spec, List<TrainingJobRecord> jobs) {
+    if (spec.warmStart() != null) {
+      return DescribeTuningJob.of(store, tuning.name());
+    }
+    Map<String, JsonNode> extra = new LinkedHashMap<>();
+    store.tuningJobAttribute(tuning.name(), TuningJobAttribute.COMPLETION_DETAILS).ifPresent(s ->
+        extra.put("TuningJobCompletionDetails", Json.readStored(s, "the stored TuningJobCompletionDetails")));
+    return DescribeTuningJob.of(tuning, jobs, extra);
+  }
 
   private static void summary(ObjectNode o, TuningJobRecord tuning, TuningJobSpec spec,
       List<TrainingJobRecord> jobs) {

@@ -57,7 +57,9 @@ public final class DashboardServer implements AutoCloseable {
   private ExecutorService pool;
   private JobStore store;
   private DashboardData data;
-  private boolean loopback;
+  /** Set once by {@link #start}; read by request threads without the lock. */
+  private volatile boolean loopback;
+  private volatile int boundPort;
 
   /** A server for the home's store with the bundled page. See {@link #DashboardServer(Path, String, int, Assets)}. */
   public DashboardServer(Path home, String host, int port) {
@@ -119,6 +121,7 @@ public final class DashboardServer implements AutoCloseable {
     });
     s.setExecutor(pool);
     s.createContext("/", this::handle);
+    boundPort = s.getAddress().getPort();
     s.start();
     server = s;
     LOG.debug("dashboard on {}", url());
@@ -130,6 +133,14 @@ public final class DashboardServer implements AutoCloseable {
       throw new IllegalStateException("dashboard not started");
     }
     return server.getAddress().getPort();
+  }
+
+  /** The address and port it is bound to. */
+  public synchronized InetSocketAddress address() {
+    if (server == null) {
+      throw new IllegalStateException("dashboard not started");
+    }
+    return server.getAddress();
   }
 
   /** The address to open in a browser, e.g. {@code http://127.0.0.1:8080/}. */
@@ -216,7 +227,7 @@ public final class DashboardServer implements AutoCloseable {
     String h = hostHeader.toLowerCase(Locale.ROOT);
     int colon = h.lastIndexOf(':');
     if (colon > h.lastIndexOf(']')) {
-      if (!h.substring(colon + 1).equals(Integer.toString(port()))) {
+      if (!h.substring(colon + 1).equals(Integer.toString(boundPort))) {
         return false;
       }
       h = h.substring(0, colon);

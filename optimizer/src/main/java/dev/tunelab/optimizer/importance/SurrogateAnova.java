@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  * <ol>
  *   <li>the finished configurations are encoded to the unit cube with {@link UnitCubeEncoder} and
  *       their objectives standardised;</li>
- *   <li>a GP (Matérn 5/2, ARD) is fitted with {@link GpFitter} on at most {@value #FIT_POINTS}
+ *   <li>a GP (Matérn 5/2, ARD) is fitted with {@link GpFitter} (3 starts, 1 above 50 observations) on at most {@value #FIT_POINTS}
  *       of them and conditioned on at most {@value #CONDITION_POINTS} (seeded subsets);</li>
  *   <li>the first-order Sobol index of each hyperparameter, the share of the variance of the
  *       posterior mean over the whole space that the hyperparameter explains alone, is estimated
@@ -34,9 +34,11 @@ public final class SurrogateAnova {
   /** Most observations used to fit the kernel hyperparameters. */
   public static final int FIT_POINTS = 100;
   /** Most observations the posterior is conditioned on. */
-  public static final int CONDITION_POINTS = 500;
+  public static final int CONDITION_POINTS = 300;
   /** Base Monte-Carlo points; the mean is evaluated at {@code SAMPLES * (ranges + 2)} points. */
-  public static final int SAMPLES = 2048;
+  public static final int SAMPLES = 1024;
+  /** Above this many observations the kernel is fitted from one start (as the Bayesian strategy does). */
+  static final int ONE_START_ABOVE = 50;
 
   private SurrogateAnova() {
   }
@@ -92,7 +94,7 @@ public final class SurrogateAnova {
     }
     int fit = Math.min(kept, FIT_POINTS);
     GpHyperparameters hyp = GpFitter.fit(java.util.Arrays.copyOf(x, fit),
-        java.util.Arrays.copyOf(y, fit), 3, 60, rng.split());
+        java.util.Arrays.copyOf(y, fit), kept > ONE_START_ABOVE ? 1 : 3, 60, rng.split());
     GaussianProcess gp = GaussianProcess.fit(x, y, hyp);
 
     double[][] a = uniforms(SAMPLES, ranges, rng);

@@ -51,6 +51,7 @@ class GaussianProcessTest {
     GaussianProcess gp = GaussianProcess.fit(x, y, new GpHyperparameters(new double[] {0.3, 0.7}, 1.5, 1e-4));
     double[] at = {0.37, 0.61};
     GaussianProcess.Posterior p = gp.predictWithGradient(at);
+    assertEquals(gp.predict(at).mean(), gp.mean(at), 1e-12, "mean() is predict()'s mean");
     for (int j = 0; j < 2; j++) {
       double h = 1e-6;
       double[] a = at.clone();

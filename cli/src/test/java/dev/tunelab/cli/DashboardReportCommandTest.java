@@ -1,0 +1,76 @@
+package dev.tunelab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.tunelab.core.store.JobStore;
+import dev.tunelab.core.store.NewTuningJob;
+import dev.tunelab.web.Assets;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tunelab dashboard} and {@code tunelab report}: their bad input, and a report written. */
+class DashboardReportCommandTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void bothRefuseAHomeWithoutAStoreAndCreateNothing() {
+    Path missing = dir.resolve("typo");
+    CliTestSupport.Run dashboard = CliTestSupport.run(missing, "dashboard", "--port", "0");
+    assertEquals(2, dashboard.exitCode(), dashboard::all);
+    assertTrue(dashboard.err().contains("--home") && dashboard.err().contains("tunelab.db"), dashboard::err);
+    CliTestSupport.Run report = CliTestSupport.run(missing, "report", "x", "--out", dir.resolve("r.html").toString());
+    assertEquals(2, report.exitCode(), report::all);
+    assertTrue(report.err().contains("--home"), report::err);
+    assertFalse(Files.exists(missing));
+    assertFalse(Files.exists(dir.resolve("r.html")));
+  }
+
+  @Test
+  void aPortInUseIsBadInputNamingPort() throws Exception {
+    Path home = dir.resolve("home");
+    JobStore.openSqlite(home).close();
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      CliTestSupport.Run r = CliTestSupport.run(home, "dashboard", "--port",
+          Integer.toString(taken.getLocalPort()));
+      assertEquals(2, r.exitCode(), r::all);
+      assertTrue(r.err().contains("--port"), r::err);
+    }
+  }
+
+  @Test
+  void reportOfAnUnknownJobIsBadInputAndWritesNothing() {
+    Path home = dir.resolve("home");
+    JobStore.openSqlite(home).close();
+    Path out = dir.resolve("report.html");
+    CliTestSupport.Run r = CliTestSupport.run(home, "report", "nope", "--out", out.toString());
+    assertEquals(2, r.exitCode(), r::all);
+    assertTrue(r.err().contains("TUNING_JOB") && r.err().contains("nope"), r::err);
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void reportWritesOneSelfContainedFile() throws Exception {
+    assumeTrue(Assets.bundled().get("index.html").isPresent(), "the dashboard's page is not built yet");
+    Path home = dir.resolve("home");
+    String spec = Files.readString(CliTestSupport.repoRoot().resolve("examples/boston-xgboost-hpo.json"));
+    try (JobStore store = JobStore.openSqlite(home)) {
+      store.createTuningJob(new NewTuningJob("boston-xgboost-hpo", spec, Instant.parse("2026-12-02T10:00:00Z")));
+    }
+    Path out = dir.resolve("sub/report.html");
+    CliTestSupport.Run r = CliTestSupport.run(home, "report", "boston-xgboost-hpo", "--out", out.toString());
+    assertEquals(0, r.exitCode(), r::all);
+    String html = Files.readString(out);
+    assertTrue(html.contains("<script id=\"tunelab-data\" type=\"application/json\">"));
+    assertFalse(html.contains("<script src="));
+    assertTrue(r.out().contains("Wrote " + out.toAbsolutePath()), r::out);
+  }
+}

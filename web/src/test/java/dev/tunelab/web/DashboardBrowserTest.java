@@ -208,6 +208,14 @@ class DashboardBrowserTest {
     assertTrue(table.contains(TestStores.HOSTILE_SCRIPT), "the failure reason shows as text: " + table);
     assertTrue(browser.one("table[data-table=ranges]").getText().contains(TestStores.HOSTILE_IMG));
     assertEquals(1, points("scatter-booster"));
+    browser.script("echarts.getInstanceByDom(document.querySelector('[data-chart=scatter-booster]'))"
+        + ".dispatchAction({type: 'showTip', seriesIndex: 0, dataIndex: 0});");
+    String tooltip = new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(5)).until(d -> (String) browser.script(
+        "var tips = Array.prototype.filter.call(document.querySelectorAll('[data-chart=scatter-booster] div'),"
+        + " function (e) { return e.querySelector('.tt-title'); });"
+        + " return tips.length ? tips[0].querySelectorAll('img, script').length + '|' + tips[0].textContent : null;"));
+    assertTrue(tooltip.startsWith("0|") && tooltip.contains(TestStores.HOSTILE_IMG),
+        "the chart tooltip shows the value as text: " + tooltip);
     assertNothingRan();
     assertConsoleClean("#/tuning/" + TestStores.HOSTILE);
 

@@ -8,7 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tunelab.core.json.Json;
 import dev.tunelab.core.store.JobStore;
+import dev.tunelab.core.store.LogLine;
+import dev.tunelab.core.store.MetricPoint;
+import dev.tunelab.core.store.NewTrainingJob;
 import dev.tunelab.core.store.TrainingJobRecord;
+import dev.tunelab.core.store.TrainingJobResult;
+import dev.tunelab.core.store.TrainingJobStatus;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,15 +21,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -194,7 +206,7 @@ class DashboardBrowserTest {
         + " return s ? s.markLine.data[0].xAxis : null;");
     assertEquals(job.get("BestIteration").asInt(), marked.intValue(), "the markLine sits on BestIteration");
     assertEquals(job.get("HyperParameters").size(), browser.all("table[data-table=hyperparameters] tbody tr").size());
-    new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
         .until(d -> browser.one("pre.log").getText().contains("validation-rmse"));
     assertConsoleClean("#/training/" + best);
   }
@@ -210,7 +222,7 @@ class DashboardBrowserTest {
     assertEquals(1, points("scatter-booster"));
     browser.script("echarts.getInstanceByDom(document.querySelector('[data-chart=scatter-booster]'))"
         + ".dispatchAction({type: 'showTip', seriesIndex: 0, dataIndex: 0});");
-    String tooltip = new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(5)).until(d -> (String) browser.script(
+    String tooltip = new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> (String) browser.script(
         "var tips = Array.prototype.filter.call(document.querySelectorAll('[data-chart=scatter-booster] div'),"
         + " function (e) { return e.querySelector('.tt-title'); });"
         + " return tips.length ? tips[0].querySelectorAll('img, script').length + '|' + tips[0].textContent : null;"));
@@ -220,7 +232,7 @@ class DashboardBrowserTest {
     assertConsoleClean("#/tuning/" + TestStores.HOSTILE);
 
     browser.openAndWait(base() + "#/training/" + enc(TestStores.hostileTrainingJob(1)));
-    new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
         .until(d -> browser.one("pre.log").getText().contains(TestStores.HOSTILE_SCRIPT));
     assertTrue(browser.one("pre.log").getText().contains(TestStores.HOSTILE_IMG));
     assertTrue(browser.one("table[data-table=hyperparameters]").getText().contains(TestStores.HOSTILE_IMG));
@@ -255,13 +267,13 @@ class DashboardBrowserTest {
 
     String first = browser.all("table[data-table=training-jobs] tbody tr").get(0).getAttribute("data-name");
     browser.one("input[data-filter=text]").sendKeys(first);
-    new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(5))
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
         .until(d -> browser.all("table[data-table=training-jobs] tbody tr").size() == 1);
     new Select(browser.one("select[data-filter=status]")).selectByValue("Completed");
     assertEquals(1, browser.all("table[data-table=training-jobs] tbody tr").size());
     browser.one("input[data-filter=text]").clear();
     browser.script("arguments[0].dispatchEvent(new Event('input'));", browser.one("input[data-filter=text]"));
-    new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(5))
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
         .until(d -> browser.all("table[data-table=training-jobs] tbody tr").size() == COURSE_JOBS);
 
     browser.openAndWait(base() + "#/tuning/" + enc(TestStores.HOSTILE));
@@ -274,7 +286,7 @@ class DashboardBrowserTest {
   private static List<Double> objectiveColumn() {
     List<Double> out = new ArrayList<>();
     for (WebElement tr : browser.all("table[data-table=training-jobs] tbody tr")) {
-      String text = tr.findElements(org.openqa.selenium.By.tagName("td")).get(3).getText();
+      String text = tr.findElements(By.tagName("td")).get(3).getText();
       if (!text.equals("—")) {
         out.add(Double.parseDouble(text));
       }
@@ -304,7 +316,7 @@ class DashboardBrowserTest {
       ReportWriter.bundled().write(store, COURSE, report);
     }
     System.out.printf("report of %s (%d training jobs, %d transform runs): %d bytes%n", COURSE, COURSE_JOBS, transformRuns,
-        java.nio.file.Files.size(report));
+        Files.size(report));
     JsonNode t = api("api/tuning-jobs/" + enc(COURSE));
     int scored = 0;
     for (JsonNode j : t.get("TrainingJobs")) {
@@ -335,7 +347,7 @@ class DashboardBrowserTest {
         rounds += it.next().getValue().get("Values").size();
       }
       assertEquals(String.valueOf(rounds), offline.one("[data-chart=curves]").getAttribute("data-points"));
-      new WebDriverWait(offline.driver(), java.time.Duration.ofSeconds(10))
+      new WebDriverWait(offline.driver(), Duration.ofSeconds(10))
           .until(d -> offline.one("pre.log").getText().contains("validation-rmse"));
 
       offline.openAndWait(report.toUri() + "#/transforms");
@@ -358,7 +370,7 @@ class DashboardBrowserTest {
     browser.one("input[data-filter=text]").sendKeys(live);
 
     TestStores.addSyntheticJobs(home, live, 3, 3, 12);
-    WebDriverWait wait = new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10));
+    WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(10));
     wait.until(d -> browser.all("table[data-table=training-jobs] tbody tr").size() == 5);
     wait.until(d -> "5".equals(browser.one("[data-chart=history]").getAttribute("data-points")));
     assertEquals("descending", browser.one("table[data-table=training-jobs] th[data-key=objective]").getAttribute("aria-sort"),
@@ -366,7 +378,7 @@ class DashboardBrowserTest {
     assertEquals(live, browser.one("input[data-filter=text]").getAttribute("value"), "the filter survives the refresh");
     List<Double> objectives = objectiveColumn();
     List<Double> descending = new ArrayList<>(objectives);
-    descending.sort(java.util.Comparator.reverseOrder());
+    descending.sort(Comparator.reverseOrder());
     assertEquals(descending, objectives, "new rows are sorted in");
 
     TestStores.finishSynthetic(home, live);
@@ -378,5 +390,49 @@ class DashboardBrowserTest {
     Thread.sleep(4500);
     assertEquals(before, browser.script(count), "no request after the job ended");
     assertConsoleClean("#/tuning/" + live);
+  }
+
+  @Test
+  void aRunningTrainingJobsLogAndCurvesFollowItUntilItEnds() throws Exception {
+    String job = "lone-running-job";
+    Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    try (JobStore store = JobStore.openSqlite(home)) {
+      store.createTrainingJob(new NewTrainingJob(job, null, 0, Map.of("num_round", "50"),
+          Map.of(), "{}", t0, home.resolve("jobs").resolve(job)));
+      store.markTrainingStarted(job, t0);
+      appendRounds(store, job, 0, 3);
+    }
+    browser.openAndWait(base() + "#/training/" + enc(job));
+    WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(10));
+    wait.until(d -> browser.one("pre.log").getText().contains("[2]#011train-rmse"));
+    assertEquals("6", browser.one("[data-chart=curves]").getAttribute("data-points"));
+    try (JobStore store = JobStore.openSqlite(home)) {
+      appendRounds(store, job, 3, 4);
+    }
+    wait.until(d -> browser.one("pre.log").getText().contains("[6]#011train-rmse"));
+    wait.until(d -> "14".equals(browser.one("[data-chart=curves]").getAttribute("data-points")));
+    try (JobStore store = JobStore.openSqlite(home)) {
+      appendRounds(store, job, 7, 1);
+      store.finishTrainingJob(job, new TrainingJobResult(TrainingJobStatus.Completed,
+          Instant.now().truncatedTo(ChronoUnit.MILLIS), Map.of("train:rmse", 1.0),
+          null, null, null, 8, false));
+    }
+    wait.until(d -> browser.one("section.summary").getText().contains("Completed"));
+    wait.until(d -> browser.one("pre.log").getText().contains("[7]#011train-rmse"));
+    assertEquals(8, browser.one("pre.log").getText().lines().filter(l -> l.contains("train-rmse")).count(),
+        "each line once");
+    assertConsoleClean("#/training/" + job);
+  }
+
+  private static void appendRounds(JobStore store, String job, int from, int count) {
+    List<LogLine> lines = new ArrayList<>();
+    List<MetricPoint> points = new ArrayList<>();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    for (int r = from; r < from + count; r++) {
+      lines.add(LogLine.of(now, "[" + r + "]#011train-rmse:" + (10 - r) + "#011validation-rmse:" + (11 - r)));
+      points.add(new MetricPoint("train:rmse", r, 10 - r, now));
+      points.add(new MetricPoint("validation:rmse", r, 11 - r, now));
+    }
+    store.appendProgress(job, lines, points);
   }
 }

@@ -44,10 +44,9 @@ final class DashboardCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new IOException("cannot start the dashboard on " + host + ":" + port + ": " + e, e);
     }
-    if (!DashboardServer.isLoopback(host)) {
-      System.err.println("tunelab: warning: --host " + host + " is not a loopback address:"
-          + " anyone who can reach this machine on port " + server.port()
-          + " can read every job in " + home.path() + " (there is no login)");
+    String warning = warning(host, server.port(), home.path());
+    if (warning != null) {
+      System.err.println(warning);
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
@@ -56,7 +55,24 @@ final class DashboardCommand implements Callable<Integer> {
     System.out.println("TuneLab dashboard: " + server.url() + "  (home " + home.path()
         + "; Ctrl-C to stop)");
     System.out.flush();
-    stopped.await();
+    try {
+      stopped.await();
+    } finally {
+      server.close();
+    }
     return 0;
+  }
+
+  /**
+   * The warning printed when the dashboard is reachable from other machines, or {@code null}
+   * for a loopback address.
+   */
+  static String warning(String host, int port, java.nio.file.Path home) {
+    if (DashboardServer.isLoopback(host)) {
+      return null;
+    }
+    return "tunelab: warning: --host " + host + " is not a loopback address: anyone who can"
+        + " reach this machine on port " + port + " can read every job in " + home
+        + " (there is no login)";
   }
 }

@@ -47,6 +47,16 @@ class DashboardReportCommandTest {
   }
 
   @Test
+  void warnsOnlyWhenTheHostIsNotLoopback() {
+    Path home = Path.of("/h");
+    for (String loopback : new String[] {"127.0.0.1", "localhost", "::1", "127.0.0.2"}) {
+      assertEquals(null, DashboardCommand.warning(loopback, 8080, home), loopback);
+    }
+    String w = DashboardCommand.warning("0.0.0.0", 8080, home);
+    assertTrue(w.contains("--host 0.0.0.0") && w.contains("8080") && w.contains("/h"), w);
+  }
+
+  @Test
   void reportOfAnUnknownJobIsBadInputAndWritesNothing() {
     Path home = dir.resolve("home");
     JobStore.openSqlite(home).close();

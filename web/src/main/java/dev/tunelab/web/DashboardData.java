@@ -19,6 +19,7 @@ import dev.tunelab.core.store.TransformRunRecord;
 import dev.tunelab.core.store.TuningJobAttribute;
 import dev.tunelab.core.store.TuningJobRecord;
 import dev.tunelab.core.tuning.Configurations;
+import dev.tunelab.core.tuning.WarmStart;
 import dev.tunelab.optimizer.Direction;
 import dev.tunelab.optimizer.gp.BayesianOptions;
 import dev.tunelab.optimizer.space.CategoricalRange;
@@ -81,7 +82,7 @@ public final class DashboardData {
     ObjectNode doc = Json.object();
     summary(doc, tuning, spec, jobs);
     doc.put("MaxParallelTrainingJobs", spec.maxParallelJobs());
-    int initial = initialDesignSize(spec);
+    int initial = initialDesignSize(spec, warmStartObservations(spec));
     doc.put("InitialDesignSize", initial);
     doc.set("Configuration", describe(tuning, spec, jobs));
     ArrayNode ranges = doc.putArray("Ranges");
@@ -271,17 +272,30 @@ public final class DashboardData {
 
   /**
    * How many of the first jobs were drawn at random before the strategy's model took over:
-   * Bayesian's initial design (the optimizer's default, as the scheduler builds it), every job
-   * of Random and Hyperband (which draws at random), none of Grid.
+   * Bayesian's initial design (the optimizer's default, as the scheduler builds it) less the
+   * observations a warm start brought from its parents, every job of Random and Hyperband (which
+   * draws at random), none of Grid.
    */
-  static int initialDesignSize(TuningJobSpec spec) {
+  static int initialDesignSize(TuningJobSpec spec, int warmStartObservations) {
     if (spec.strategy() == TuningStrategy.BAYESIAN) {
-      return BayesianOptions.defaults().initialDesign();
+      return Math.max(0, BayesianOptions.defaults().initialDesign() - warmStartObservations);
     }
     if (spec.strategy() == TuningStrategy.GRID) {
       return 0;
     }
     return spec.maxTrainingJobs();
+  }
+
+  /** The parents' jobs a warm start feeds the strategy, as the scheduler counts them; 0 if none. */
+  private int warmStartObservations(TuningJobSpec spec) {
+    if (spec.warmStart() == null) {
+      return 0;
+    }
+    try {
+      return WarmStart.observations(store, spec).size();
+    } catch (RuntimeException e) {
+      return 0; // a parent since removed: show the design as if there were none
+    }
   }
 
   private static void range(ObjectNode o, ParameterRange r) {

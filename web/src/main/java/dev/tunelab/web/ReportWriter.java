@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  *       {@code <script>} holding ECharts;</li>
  *   <li>{@code <script src="assets/app.js"></script>} by a {@code <script>} holding app.js;</li>
  * </ul>
+ * (a page with none of these tags but the markers {@code <!--tunelab:style-->} and
+ * {@code <!--tunelab:scripts-->} gets the same blocks at the markers instead),
  * and adds, first in {@code <head>}, a Content-Security-Policy {@code <meta>} that allows those
  * inline script and style blocks by their SHA-256 hashes and nothing else. In the data every
  * {@code <}, {@code >} and {@code &} is written as a JSON {@code \\u} escape, so no value can
@@ -42,6 +44,11 @@ public final class ReportWriter {
   private static final Pattern CSS = tag("<link\\s+rel=\"stylesheet\"\\s+href=\"assets/app\\.css\"\\s*/?>");
   private static final Pattern ECHARTS = tag("<script\\s+src=\"assets/echarts\\.min\\.js\"\\s*>\\s*</script>");
   private static final Pattern APP = tag("<script\\s+src=\"assets/app\\.js\"\\s*>\\s*</script>");
+
+  /** Where a page without the tags wants the style (used only when none of the tags is there). */
+  static final String STYLE_MARKER = "<!--tunelab:style-->";
+  /** Where such a page wants the data and the scripts. */
+  static final String SCRIPTS_MARKER = "<!--tunelab:scripts-->";
 
   private final Assets assets;
 
@@ -92,10 +99,19 @@ public final class ReportWriter {
     String echarts = inlineSafe(assets.require(Assets.ECHARTS_NAME).text(), "script");
     String app = inlineSafe(assets.require("app.js").text(), "script");
     List<String> scripts = new ArrayList<>();
-    page = replaceOnce(page, CSS, "<style>" + css + "</style>");
-    page = replaceOnce(page, ECHARTS, "<script id=\"tunelab-data\" type=\"application/json\">"
-        + embeddedJson(data) + "</script>\n<script>" + echarts + "</script>");
-    page = replaceOnce(page, APP, "<script>" + app + "</script>");
+    String style = "<style>" + css + "</style>";
+    String dataAndCharts = "<script id=\"tunelab-data\" type=\"application/json\">"
+        + embeddedJson(data) + "</script>\n<script>" + echarts + "</script>";
+    String appScript = "<script>" + app + "</script>";
+    if (!CSS.matcher(page).find() && !ECHARTS.matcher(page).find() && !APP.matcher(page).find()
+        && page.contains(STYLE_MARKER) && page.contains(SCRIPTS_MARKER)) {
+      // a page written for the report alone: its markers say where the blocks go
+      page = page.replace(STYLE_MARKER, style).replace(SCRIPTS_MARKER, dataAndCharts + "\n" + appScript);
+    } else {
+      page = replaceOnce(page, CSS, style);
+      page = replaceOnce(page, ECHARTS, dataAndCharts);
+      page = replaceOnce(page, APP, appScript);
+    }
     scripts.add(hash(echarts));
     scripts.add(hash(app));
     String csp = "default-src 'none'; script-src " + String.join(" ", scripts)

@@ -122,6 +122,16 @@ class DashboardDataTest {
   }
 
   @Test
+  void aWarmStartCountsItsParentsJobsTowardsTheInitialDesign() throws Exception {
+    ObjectNode spec = (ObjectNode) dev.tunelab.core.json.Json.mapper().readTree(Stores.spec("child", "Bayesian", 5));
+    spec.putObject("WarmStartConfig").put("WarmStartType", "IdenticalDataAndAlgorithm")
+        .putArray("ParentHyperParameterTuningJobs").addObject().put("HyperParameterTuningJobName", "few");
+    store.createTuningJob(new dev.tunelab.core.store.NewTuningJob("child", spec.toString(), Stores.T0));
+    assertEquals(10 - 4, data.tuningJob("child").get("InitialDesignSize").asInt(), "4 parent jobs");
+    assertTrue(data.tuningJob("child").get("Configuration").has("WarmStartConfig"));
+  }
+
+  @Test
   void trainingJobHasCurvesTheBestIterationAndNullForNaN() {
     ObjectNode doc = data.trainingJob(jobs.get(0));
     assertEquals("bayes", doc.get("TuningJobName").asText());

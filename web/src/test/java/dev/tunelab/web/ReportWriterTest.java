@@ -84,6 +84,17 @@ class ReportWriterTest {
   }
 
   @Test
+  void aPageWithMarkersInsteadOfTagsGetsTheSameBlocks() {
+    ObjectNode data = Json.object().put("Name", "</script><!--");
+    String html = new ReportWriter(Assets.fromClassPath("dev/tunelab/web/markerpage/")).html(data);
+    assertFalse(html.contains("<!--tunelab:"), "markers replaced");
+    assertTrue(html.indexOf("<style>") < html.indexOf("</head>"));
+    assertTrue(html.indexOf("id=\"tunelab-data\"") < html.indexOf("<script>"), "data before the scripts");
+    assertEquals(2, inline(html, "script").size());
+    assertTrue(html.contains("\\u003c/script\\u003e\\u003c!--"), "data escaped");
+  }
+
+  @Test
   void aFailedWriteLeavesTheOldFileAndNoTemporaryFile() throws Exception {
     Path home = dir.resolve("home");
     Path out = dir.resolve("report.html");

@@ -33,8 +33,11 @@ class TransformRunStoreTest {
     try (JobStore store = JobStore.openSqlite(home)) {
       store.createTuningJob(new NewTuningJob("tj", "{}", T0));
       store.createTrainingJob(trainingJob("tj-001", "tj", 1));
+      Map<String, Double> scores = new java.util.LinkedHashMap<>();
+      scores.put("rmse", 2.0);
+      scores.put("mse", 4.0);
       long first = store.recordTransformRun(NewTransformRun.of(T0, "tj-001", Path.of("/d/x.csv"),
-          Path.of("/d/y.csv"), Map.of("rmse", 2.0, "mse", 4.0), new double[] {1, 2, 3},
+          Path.of("/d/y.csv"), scores, new double[] {1, 2, 3},
           new double[] {1.5, 2.5, Double.NaN}));
       long second = store.recordTransformRun(NewTransformRun.of(T0.plusSeconds(1), "gone",
           Path.of("/d/x.csv"), Path.of("/d/y.csv"), Map.of("rmse", 1.0), new double[] {7},

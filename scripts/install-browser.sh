@@ -17,6 +17,6 @@ else
 fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update
-$SUDO apt-get install -y --no-install-recommends chromium chromium-driver
+$SUDO apt-get install -y chromium chromium-driver
 /usr/bin/chromium --version
 /usr/bin/chromedriver --version

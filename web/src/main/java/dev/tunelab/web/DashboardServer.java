@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,6 +55,7 @@ public final class DashboardServer implements AutoCloseable {
   private final String host;
   private final int requestedPort;
   private final Assets assets;
+  private final Map<String, String> etags = new ConcurrentHashMap<>();
   private HttpServer server;
   private ExecutorService pool;
   private JobStore store;
@@ -164,7 +167,11 @@ public final class DashboardServer implements AutoCloseable {
   // ---- requests --------------------------------------------------------------------------
 
   /** A response: status, media type, body. */
-  private record Reply(int status, String contentType, byte[] body, boolean api) {
+  private record Reply(int status, String contentType, byte[] body, boolean api, String etag) {
+    Reply(int status, String contentType, byte[] body, boolean api) {
+      this(status, contentType, body, api, null);
+    }
+
     static Reply json(int status, ObjectNode doc) {
       return new Reply(status, "application/json; charset=utf-8",
           Json.write(doc).getBytes(StandardCharsets.UTF_8), true);
@@ -217,7 +224,7 @@ public final class DashboardServer implements AutoCloseable {
     if (path.startsWith("/api/")) {
       return api(path, uri.getRawQuery());
     }
-    return file(path);
+    return file(exchange, path);
   }
 
   private boolean loopbackHost(String hostHeader) {
@@ -236,7 +243,7 @@ public final class DashboardServer implements AutoCloseable {
   }
 
   /** {@code /} and {@code /assets/NAME} for NAME in the fixed set; nothing else. */
-  private Reply file(String rawPath) {
+  private Reply file(HttpExchange exchange, String rawPath) {
     String name = null;
     if (rawPath.equals("/")) {
       name = "index.html";
@@ -251,7 +258,12 @@ public final class DashboardServer implements AutoCloseable {
       return new Reply(404, "text/plain; charset=utf-8",
           "not found\n".getBytes(StandardCharsets.UTF_8), false);
     }
-    return new Reply(200, asset.contentType(), asset.bytes(), false);
+    String etag = etags.computeIfAbsent(asset.name(), n -> asset.etag());
+    String cached = exchange.getRequestHeaders().getFirst("If-None-Match");
+    if (cached != null && cached.equals(etag)) {
+      return new Reply(304, asset.contentType(), new byte[0], false, etag);
+    }
+    return new Reply(200, asset.contentType(), asset.bytes(), false, etag);
   }
 
   private Reply api(String rawPath, String rawQuery) {
@@ -297,7 +309,10 @@ public final class DashboardServer implements AutoCloseable {
     h.set("Referrer-Policy", "no-referrer");
     h.set("X-Frame-Options", "DENY");
     h.set("Cache-Control", reply.api() ? "no-store" : "no-cache");
-    if (head) {
+    if (reply.etag() != null) {
+      h.set("ETag", reply.etag());
+    }
+    if (head || reply.status() == 304) {
       exchange.sendResponseHeaders(reply.status(), -1);
       return;
     }

@@ -1,6 +1,7 @@
 package dev.tunelab.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -145,6 +146,23 @@ class DashboardServerTest {
     assertEquals(200, get("/assets/app.css").statusCode());
     assertEquals(csp, get("/api/tuning-jobs").headers().firstValue("Content-Security-Policy").orElseThrow());
     assertEquals(csp, get("/nothing").headers().firstValue("Content-Security-Policy").orElseThrow());
+  }
+
+  @Test
+  void aCachedAssetIsRevalidatedWithItsEtagInsteadOfSentAgain() throws Exception {
+    HttpResponse<String> first = get("/assets/echarts.min.js");
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    assertEquals("no-cache", first.headers().firstValue("Cache-Control").orElseThrow());
+    HttpResponse<String> again = client.send(HttpRequest.newBuilder(URI.create(server.url()).resolve("/assets/echarts.min.js"))
+        .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(304, again.statusCode());
+    assertEquals("", again.body());
+    HttpResponse<String> stale = client.send(HttpRequest.newBuilder(URI.create(server.url()).resolve("/assets/echarts.min.js"))
+        .header("If-None-Match", "\"an-older-copy\"").build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, stale.statusCode());
+    assertEquals(first.body(), stale.body());
+    assertNotEquals(etag, get("/assets/app.js").headers().firstValue("ETag").orElseThrow(), "one tag per content");
+    assertTrue(get("/api/tuning-jobs").headers().firstValue("ETag").isEmpty(), "API answers are never cached");
   }
 
   @ParameterizedTest

@@ -90,13 +90,25 @@
 
   function ApiError(message, status) { this.message = message; this.status = status; }
 
-  var embedded = document.getElementById('tunelab-data');
+  // Set by start(), once the document (and with it a report's embedded data) is parsed.
   var REPORT = null, REPORT_ERROR = null;
-  if (embedded) {
-    try { REPORT = JSON.parse(embedded.textContent); } catch (e) { REPORT_ERROR = 'The embedded data is not valid JSON.'; }
-  }
+
+  // Served by the dashboard this script has a src; inlined in a report it has none. Served, it
+  // asks for the page's data at once, while the browser still parses ECharts (which comes after
+  // it in index.html), instead of after.
+  var SERVED = !!(document.currentScript && document.currentScript.src);
+  var PREFETCH = {};
 
   function getJson(path) {
+    if (has(PREFETCH, path)) {
+      var early = PREFETCH[path];
+      delete PREFETCH[path];
+      return early;
+    }
+    return fetchJson(path);
+  }
+
+  function fetchJson(path) {
     return fetch(path, {headers: {Accept: 'application/json'}, cache: 'no-store', credentials: 'same-origin'})
       .then(function (r) {
         return r.text().then(function (body) {
@@ -144,7 +156,7 @@
     transformRuns: function () { return getJson('api/transform-runs'); }
   };
 
-  var source = REPORT ? reportSource(REPORT) : apiSource;
+  var source = apiSource;  // start() switches to the report's data when there is some
 
   /* ---------- page life cycle: charts, timers, readiness ---------- */
 
@@ -990,11 +1002,41 @@
     window.scrollTo(0, 0);
   }
 
-  if (REPORT) {
-    document.getElementById('mode').textContent = 'report' + (REPORT.TuningJob ? ' of ' + REPORT.TuningJob.Name : '');
-    var first = document.querySelector('#nav a[data-nav="tuning-jobs"]');
-    if (first) first.textContent = 'Tuning job';
+  /** The path of the first document the page at {@code hash} asks for (see route). */
+  function firstRequest(hash) {
+    var m = /^#\/(tuning|training)\/(.+)$/.exec(hash || '#/');
+    if (m) {
+      var name;
+      try { name = decodeURIComponent(m[2]); } catch (e) { name = m[2]; }
+      return (m[1] === 'tuning' ? 'api/tuning-jobs/' : 'api/training-jobs/') + encodeURIComponent(name);
+    }
+    return hash === '#/transforms' ? 'api/transform-runs' : 'api/tuning-jobs';
   }
-  window.addEventListener('hashchange', route);
-  route();
+
+  function start() {
+    var embedded = document.getElementById('tunelab-data');
+    if (embedded) {
+      try { REPORT = JSON.parse(embedded.textContent); } catch (e) { REPORT_ERROR = 'The embedded data is not valid JSON.'; }
+      if (REPORT) source = reportSource(REPORT);
+    }
+    startRouting();
+  }
+
+  function startRouting() {
+    if (REPORT) {
+      document.getElementById('mode').textContent = 'report' + (REPORT.TuningJob ? ' of ' + REPORT.TuningJob.Name : '');
+      var first = document.querySelector('#nav a[data-nav="tuning-jobs"]');
+      if (first) first.textContent = 'Tuning job';
+    }
+    window.addEventListener('hashchange', route);
+    route();
+  }
+
+  if (SERVED) {
+    var firstPath = firstRequest(location.hash);
+    PREFETCH[firstPath] = fetchJson(firstPath);
+    PREFETCH[firstPath].catch(function () { /* reported when the page reads it */ });
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
 })();

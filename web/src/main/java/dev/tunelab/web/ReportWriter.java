@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,7 +76,9 @@ public final class ReportWriter {
     Path dir = target.getParent();
     try {
       Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, ".tunelab-report-", ".tmp");
+      // not createTempFile: its 0600 would make a hand-in unreadable to others; this one gets the
+      // permissions the user's umask gives any new file, as a shell redirect would
+      Path tmp = Files.createFile(dir.resolve(".tunelab-report-" + UUID.randomUUID() + ".tmp"));
       try {
         Files.writeString(tmp, html, StandardCharsets.UTF_8);
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,

@@ -47,6 +47,9 @@ class ReportWriterTest {
       expected = new DashboardData(store).report("rep");
     }
     String html = Files.readString(out);
+    Path plain = Files.createFile(out.resolveSibling("any-new-file"));
+    assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out),
+        "the report gets the permissions of any new file (the umask's), not a temporary file's 0600");
     assertFalse(html.contains("<script src="), "no external script");
     assertFalse(html.contains("href=\"assets/"), "no external style");
     // the data: parses back to the report document, holds no '<' that could end its element

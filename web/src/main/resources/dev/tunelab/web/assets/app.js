@@ -932,7 +932,7 @@
     }
     if (!isFinite(lo)) { lo = 0; hi = 1; }
     draw(box, withBase({
-      grid: {left: 56, right: 16, top: 16, bottom: 44},
+      grid: {left: 56, right: 16, top: 30, bottom: 44},
       tooltip: {trigger: 'item', formatter: function (p) {
         if (p.seriesType !== 'scatter') return '';
         return tooltipRows('row', [['actual', fmt(p.data[0])], ['predicted', fmt(p.data[1])]]);

@@ -57,6 +57,10 @@ final class Browser implements AutoCloseable {
     assumeTrue(present, message);
   }
 
+  /** Held so the level set on it is not lost when the logger is collected. */
+  private static final java.util.logging.Logger CDP_VERSION_LOG =
+      java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
   /**
    * Starts the browser.
    *
@@ -65,6 +69,9 @@ final class Browser implements AutoCloseable {
    */
   static Browser start(boolean offline) {
     assumeInstalled();
+    // Selenium has no DevTools binding for every Chromium release and says so at each start; the
+    // two CDP commands used here are stable across releases
+    CDP_VERSION_LOG.setLevel(Level.OFF);
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     Path profile;
     try {

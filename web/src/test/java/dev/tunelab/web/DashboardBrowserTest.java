@@ -190,9 +190,7 @@ class DashboardBrowserTest {
     JsonNode job = api("api/training-jobs/" + enc(best));
     int expected = 0;
     List<String> metrics = new ArrayList<>();
-    var it = job.get("Metrics").fields();
-    while (it.hasNext()) {
-      var m = it.next();
+    for (var m : job.get("Metrics").properties()) {
       metrics.add(m.getKey());
       expected += m.getValue().get("Values").size();
     }
@@ -342,9 +340,8 @@ class DashboardBrowserTest {
           "the link stays in the file: " + offline.driver().getCurrentUrl());
       JsonNode tj = api("api/training-jobs/" + enc(job));
       int rounds = 0;
-      var it = tj.get("Metrics").fields();
-      while (it.hasNext()) {
-        rounds += it.next().getValue().get("Values").size();
+      for (var m : tj.get("Metrics").properties()) {
+        rounds += m.getValue().get("Values").size();
       }
       assertEquals(String.valueOf(rounds), offline.one("[data-chart=curves]").getAttribute("data-points"));
       new WebDriverWait(offline.driver(), Duration.ofSeconds(10))

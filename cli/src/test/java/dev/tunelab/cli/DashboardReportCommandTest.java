@@ -3,16 +3,21 @@ package dev.tunelab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.NewTuningJob;
-import dev.tunelab.web.Assets;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,8 +73,40 @@ class DashboardReportCommandTest {
   }
 
   @Test
+  void dashboardServesTheStoreOnLoopbackUntilItIsStopped() throws Exception {
+    Path home = dir.resolve("home");
+    String spec = Files.readString(CliTestSupport.repoRoot().resolve("examples/boston-xgboost-hpo.json"));
+    try (JobStore store = JobStore.openSqlite(home)) {
+      store.createTuningJob(new NewTuningJob("served-<b>x</b>", spec, Instant.parse("2026-12-02T10:00:00Z")));
+    }
+    Path log = dir.resolve("dashboard.log");
+    Process p = TuneTestSupport.startCliProcess(log, "dashboard", "--home", home.toString(), "--port", "0");
+    try {
+      Matcher url = null;
+      for (int i = 0; i < 300 && (url == null || !url.find(0)); i++) {
+        Thread.sleep(100);
+        url = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/").matcher(TuneTestSupport.read(log));
+        assertTrue(p.isAlive(), () -> "dashboard exited: " + TuneTestSupport.read(log));
+      }
+      assertTrue(url.find(0), () -> "no URL printed: " + TuneTestSupport.read(log));
+      HttpClient client = HttpClient.newHttpClient();
+      HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(url.group())).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, page.statusCode());
+      assertTrue(page.body().contains("assets/app.js"), page::body);
+      HttpResponse<String> jobs = client.send(HttpRequest.newBuilder(URI.create(url.group() + "api/tuning-jobs")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertTrue(jobs.body().contains("served-\\u003cb\\u003ex\\u003c/b\\u003e")
+          || jobs.body().contains("served-<b>x</b>"), jobs::body);
+      assertFalse(TuneTestSupport.read(log).contains("warning"), "no warning on loopback");
+    } finally {
+      p.destroy();
+      assertTrue(p.waitFor(10, TimeUnit.SECONDS), "the dashboard stops on SIGTERM");
+    }
+  }
+
+  @Test
   void reportWritesOneSelfContainedFile() throws Exception {
-    assumeTrue(Assets.bundled().get("index.html").isPresent(), "the dashboard's page is not built yet");
     Path home = dir.resolve("home");
     String spec = Files.readString(CliTestSupport.repoRoot().resolve("examples/boston-xgboost-hpo.json"));
     try (JobStore store = JobStore.openSqlite(home)) {

@@ -28,13 +28,13 @@ final class ResumeCommand implements Callable<Integer> {
     try (JobStore store = home.openStore()) {
       TuningJobRunner runner = new TuningJobRunner(store, home.path());
       long start = System.nanoTime();
-      TuningJobRecord rec;
-      // 0: the console learns the parallelism from the jobs it sees running
-      try (TuningConsole console = TuningConsole.open(0)) {
-        rec = TuningRun.runWithCtrlC(interrupt -> runner.resume(name, console, interrupt));
-      }
-      String metric = StoredRequests.tuningJob(rec, null).objectiveMetric();
-      return TuningRun.summarize(store, rec, metric, (System.nanoTime() - start) / 1e9);
+      return TuningRun.runWithCtrlC(interrupt -> {
+        // 0: the console learns the parallelism from the jobs it sees running
+        try (TuningConsole console = TuningConsole.open(0)) {
+          return runner.resume(name, console, interrupt);
+        }
+      }, rec -> TuningRun.summarize(store, rec, StoredRequests.tuningJob(rec, null).objectiveMetric(),
+          (System.nanoTime() - start) / 1e9));
     }
   }
 }

@@ -58,9 +58,10 @@ final class TrainCommand implements Callable<Integer> {
         }
       };
       out.println(parsed.name() + ": InProgress - Starting the training job");
-      TrainingJobRecord rec = TuningRun.runWithCtrlC(stop -> runner.run(job, JobContext.standalone(console, stop::get)));
-      printSummary(out, rec);
-      return rec.status() == TrainingJobStatus.Completed ? 0 : Main.FAILURE;
+      return TuningRun.runWithCtrlC(stop -> runner.run(job, JobContext.standalone(console, stop::get)), rec -> {
+        printSummary(out, rec);
+        return rec.status() == TrainingJobStatus.Completed ? 0 : Main.FAILURE;
+      });
     }
   }
 

@@ -4,7 +4,6 @@ import dev.tunelab.cli.progress.TuningConsole;
 import dev.tunelab.core.spec.TuningJobSpec;
 import dev.tunelab.core.spec.TuningJobSpecParser;
 import dev.tunelab.core.store.JobStore;
-import dev.tunelab.core.store.TuningJobRecord;
 import dev.tunelab.core.tuning.PreparedTuningJob;
 import dev.tunelab.core.tuning.TuningJobRunner;
 import java.io.IOException;
@@ -69,11 +68,11 @@ final class TuneCommand implements Callable<Integer> {
           parsed.objectiveMetric(), parsed.maxTrainingJobs(),
           parsed.maxParallelJobs(), parsed.randomSeed());
       long start = System.nanoTime();
-      TuningJobRecord rec;
-      try (TuningConsole console = TuningConsole.open(parsed.maxParallelJobs())) {
-        rec = TuningRun.runWithCtrlC(interrupt -> runner.run(job, console, interrupt));
-      }
-      return TuningRun.summarize(store, rec, parsed.objectiveMetric(), (System.nanoTime() - start) / 1e9);
+      return TuningRun.runWithCtrlC(interrupt -> {
+        try (TuningConsole console = TuningConsole.open(parsed.maxParallelJobs())) {
+          return runner.run(job, console, interrupt);
+        }
+      }, rec -> TuningRun.summarize(store, rec, parsed.objectiveMetric(), (System.nanoTime() - start) / 1e9));
     }
   }
 }

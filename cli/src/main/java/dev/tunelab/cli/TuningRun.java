@@ -10,16 +10,21 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /** Shared by {@code train}, {@code tune} and {@code resume}: Ctrl-C handling and the tuning summary. */
 final class TuningRun {
   private TuningRun() { }
 
   /**
-   * Runs with a shutdown hook that turns Ctrl-C into a clean stop: the hook sets the flag the
-   * body polls and waits until the body has recorded its outcome.
+   * Runs with a shutdown hook that turns Ctrl-C (or SIGTERM) into a clean stop: the hook sets
+   * the flag the body polls and waits until the body has recorded its outcome and {@code finish}
+   * has printed it, so the JVM cannot exit between the two and lose the summary.
+   *
+   * @param body   runs the work, polling the flag
+   * @param finish prints the outcome and returns the exit code
    */
-  static <T> T runWithCtrlC(Function<AtomicBoolean, T> body) {
+  static <T> int runWithCtrlC(Function<AtomicBoolean, T> body, ToIntFunction<T> finish) {
     AtomicBoolean interrupt = new AtomicBoolean();
     CountDownLatch done = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
@@ -32,7 +37,10 @@ final class TuningRun {
     }, "tunelab-ctrl-c");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      return body.apply(interrupt);
+      int code = finish.applyAsInt(body.apply(interrupt));
+      System.out.flush();
+      System.err.flush();
+      return code;
     } finally {
       done.countDown();
       try {

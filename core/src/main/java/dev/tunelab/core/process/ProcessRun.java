@@ -12,7 +12,8 @@ import java.util.function.BooleanSupplier;
 /**
  * Watches one started training process until it ends: feeds its stdout and stderr lines (read
  * concurrently, delivered on the calling thread) to the listener and the metric extractor,
- * polls the stop request, enforces the maximum runtime and stops the whole process tree
+ * polls the stop request (and {@link ProcessTree#shuttingDown()}: Ctrl-C or SIGTERM to TuneLab stops
+ * the job, which then ends Stopped), enforces the maximum runtime and stops the whole process tree
  * (SIGTERM, then SIGKILL after a grace period) when asked to. One instance per job.
  */
 final class ProcessRun {
@@ -40,9 +41,9 @@ final class ProcessRun {
   private boolean interrupted;
 
   ProcessRun(Process process, TrainingListener listener, MetricExtractor extractor,
-      BooleanSupplier stopRequested, java.time.Duration maxRuntime, String token) {
+      BooleanSupplier stopRequested, java.time.Duration maxRuntime, String token, boolean sessionLeader) {
     this.process = process;
-    this.tree = new ProcessTree(process, token);
+    this.tree = new ProcessTree(process, token, sessionLeader);
     this.listener = listener;
     this.extractor = extractor;
     this.stopRequested = stopRequested;
@@ -125,6 +126,8 @@ final class ProcessRun {
           nextStopPoll = now + TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS);
           if (stopRequested.getAsBoolean()) {
             stopReason = "StopRequested: the job was stopped on request";
+          } else if (ProcessTree.shuttingDown()) {
+            stopReason = "StopRequested: TuneLab was interrupted (Ctrl-C or SIGTERM); the job was stopped";
           }
         }
       }

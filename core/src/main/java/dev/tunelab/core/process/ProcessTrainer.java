@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +46,12 @@ import org.slf4j.LoggerFactory;
  * returning {@code false} or MaxRuntime kill the process tree (SIGTERM, SIGKILL after 2 s) and
  * end STOPPED. Runtimes are wall-clock seconds.
  *
- * <p>Thread-safe: the instance is immutable and each job's state lives on its own thread.
+ * <p>Job processes run in a session of their own and end with their job, with TuneLab, and even
+ * after a kill -9 of TuneLab ({@link JobSession}, {@link Watchdog}, {@link OrphanReaper}). Their
+ * environment is {@link JobEnvironment}'s, not TuneLab's whole environment.
+ *
+ * <p>Thread-safe: each job's state lives on its own thread; the only shared state is the
+ * once-per-trainer orphan reaping, done under a lock before the first job starts.
  */
 public final class ProcessTrainer implements Trainer {
 
@@ -58,6 +63,7 @@ public final class ProcessTrainer implements Trainer {
   private final List<MetricDefinition> metricDefinitions;
   private final List<Pattern> patterns;
   private final Map<String, String> channelContentTypes;
+  private final java.util.concurrent.atomic.AtomicBoolean reaped = new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
    * A trainer for a command and its metric definitions; channel content types are guessed from
@@ -155,14 +161,27 @@ public final class ProcessTrainer implements Trainer {
     argv.addAll(command.arguments());
     argv.addAll(folder.hyperParameterArguments());
 
-    ProcessBuilder pb = new ProcessBuilder(argv).directory(command.workingDirectory().toFile());
+    reapOrphansOnce(request.jobDir().getParent());
+    Map<String, String> inherited = JobEnvironment.inherited(System.getenv());
+    String problem = JobSession.available() ? unstartable(argv.get(0), inherited.get("PATH")) : null;
+    if (problem != null) {
+      return TrainingOutcome.failed("AlgorithmError: cannot start command '"
+          + command.entrypoint().get(0) + "': " + problem + startHint());
+    }
+    List<String> launch = new ArrayList<>(JobSession.prefix());
+    launch.addAll(argv);
+    ProcessBuilder pb = new ProcessBuilder(launch).directory(command.workingDirectory().toFile());
     Map<String, String> env = pb.environment();
+    env.clear();
+    env.putAll(inherited);
     env.put("OMP_NUM_THREADS", Integer.toString(request.threads()));
     env.put("PYTHONUNBUFFERED", "1");
     env.putAll(command.environment());
     env.putAll(folder.environment(request.jobName(), request.threads()));
     String token = java.util.UUID.randomUUID().toString();
     env.put(ProcessTree.TOKEN_VARIABLE, token);
+    env.put(Watchdog.OWNER_VARIABLE, Watchdog.ownerToken());
+    Optional<Watchdog> watchdog = Watchdog.get();
 
     Process process;
     try {
@@ -171,11 +190,24 @@ public final class ProcessTrainer implements Trainer {
       return TrainingOutcome.failed("AlgorithmError: cannot start command '"
           + command.entrypoint().get(0) + "': " + e.getMessage() + startHint());
     }
+    boolean session = JobSession.available();
+    watchdog.ifPresent(w -> w.register(process.pid()));
+    try {
+      JobProcessRecord.started(process.pid(), session, token).write(request.jobDir());
+    } catch (IOException e) {
+      LOG.warn("training job {}: cannot record its process in {}: {}", request.jobName(), request.jobDir(), e.toString());
+    }
     LOG.debug("training job {}: started pid {}: {}", request.jobName(), process.pid(), argv);
 
     MetricExtractor extractor = new MetricExtractor(metricDefinitions, patterns);
-    ProcessRun.Result r = new ProcessRun(process, listener, extractor, request.stopRequested(),
-        request.maxRuntime(), token).watch(request.jobName());
+    ProcessRun.Result r;
+    try {
+      r = new ProcessRun(process, listener, extractor, request.stopRequested(),
+          request.maxRuntime(), token, session).watch(request.jobName());
+    } finally {
+      watchdog.ifPresent(w -> w.unregister(process.pid()));
+      JobProcessRecord.delete(request.jobDir());
+    }
 
     Map<String, Double> finals = extractor.lastValues();
     int rounds = extractor.maxCount();
@@ -201,6 +233,48 @@ public final class ProcessTrainer implements Trainer {
     s.append("; last lines: ");
     s.append(r.lastLines().isEmpty() ? "(no output)" : String.join(" | ", r.lastLines()));
     return s.length() > MAX_REASON_CHARS ? s.substring(0, MAX_REASON_CHARS) : s.toString();
+  }
+
+  /**
+   * Ends the processes of jobs left by a TuneLab process that died (see {@link OrphanReaper}),
+   * once per trainer and before its first job starts, so a resumed tuning job never runs next to
+   * the jobs of the killed run.
+   */
+  private void reapOrphansOnce(Path jobsRoot) {
+    synchronized (reaped) {
+      if (!reaped.get() && jobsRoot != null) {
+        int n = OrphanReaper.reap(jobsRoot);
+        if (n > 0) {
+          LOG.info("ended the processes of {} job(s) left running by a TuneLab process that died", n);
+        }
+        reaped.set(true);
+      }
+    }
+  }
+
+  /**
+   * Why the program cannot be started, or {@code null} when it can: checked here because
+   * {@code setsid} would report it only as its own exit code. A bare name is looked up on
+   * {@code path} as execvp does.
+   */
+  private String unstartable(String program, String path) {
+    if (program.contains("/")) {
+      Path p = Path.of(program);
+      if (!Files.exists(p)) {
+        return "No such file or directory";
+      }
+      return Files.isRegularFile(p) && Files.isExecutable(p) ? null : "Permission denied";
+    }
+    for (String dir : (path == null ? "/usr/local/bin:/usr/bin:/bin" : path).split(":", -1)) {
+      Path p = Path.of(dir.isEmpty() ? "." : dir).resolve(program);
+      if (!dir.isEmpty() && !Path.of(dir).isAbsolute()) {
+        p = command.workingDirectory().resolve(p);
+      }
+      if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+        return null;
+      }
+    }
+    return "No such file or directory (not found on the PATH)";
   }
 
   private String startHint() {

@@ -16,19 +16,27 @@ import java.util.concurrent.ConcurrentHashMap;
  * stopped even after the top process has exited and its children were re-parented. Where
  * {@code /proc} exists, processes whose environment carries the job's {@link #TOKEN_VARIABLE}
  * count as members too (they descend from the job even when no snapshot caught them; the
- * trick Jenkins' process-tree killer uses). While registered, a JVM shutdown hook kills the
- * tree, so no training process outlives TuneLab. Not thread-safe apart from the shutdown hook's
- * forced kill.
+ * trick Jenkins' process-tree killer uses), and so do the members of the session the root leads
+ * when it was started with {@code setsid} (see {@link JobSession}). While registered, a JVM
+ * shutdown (Ctrl-C, SIGTERM) first asks the job to stop ({@link #shuttingDown()}, polled by
+ * {@link ProcessRun}, which ends it as Stopped: SIGTERM, then SIGKILL after its grace), waits up
+ * to {@value #SHUTDOWN_WAIT_SECONDS} s for the registered trees to end, and only then kills what
+ * is left, so no training process outlives TuneLab. Not thread-safe apart from the shutdown
+ * hook.
  */
 final class ProcessTree {
 
   /** Environment variable set to a per-job random token in the training process. */
   static final String TOKEN_VARIABLE = "TUNELAB_PROCESS_TOKEN";
 
+  /** Longest wait of the shutdown hook for the running jobs to stop by themselves, in seconds. */
+  static final int SHUTDOWN_WAIT_SECONDS = 10;
+
   private static final Set<ProcessTree> LIVE = ConcurrentHashMap.newKeySet();
+  private static volatile boolean shuttingDown;
 
   static {
-    Thread hook = new Thread(() -> LIVE.forEach(t -> t.signal(true)), "tunelab-process-cleanup");
+    Thread hook = new Thread(ProcessTree::shutdown, "tunelab-process-cleanup");
     try {
       Runtime.getRuntime().addShutdownHook(hook);
     } catch (IllegalStateException e) {
@@ -36,17 +44,57 @@ final class ProcessTree {
     }
   }
 
-  private final Process root;
+  private final ProcessHandle root;
+  private final long rootPid;
+  private final boolean sessionLeader;
   private final byte[] marker;
   private final Set<ProcessHandle> known = ConcurrentHashMap.newKeySet();
 
   /**
    * @param root  the started process
    * @param token the value of {@link #TOKEN_VARIABLE} in its environment
+   * @param sessionLeader whether the root was started as the leader of a new session (its
+   *     pid is then the session id of every descendant that did not start its own session)
    */
-  ProcessTree(Process root, String token) {
+  ProcessTree(Process root, String token, boolean sessionLeader) {
+    this(root.toHandle(), root.pid(), token, sessionLeader);
+  }
+
+  private ProcessTree(ProcessHandle root, long rootPid, String token, boolean sessionLeader) {
     this.root = root;
+    this.rootPid = rootPid;
+    this.sessionLeader = sessionLeader;
     this.marker = (TOKEN_VARIABLE + "=" + token + "\0").getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * The tree of a job started by a TuneLab process that has died: its root only when the pid
+   * still belongs to the process started then ({@code startTicks}), its session only then or when
+   * the root is gone, and every process carrying the token.
+   */
+  static ProcessTree orphan(long pid, long startTicks, String token, boolean sessionLeader) {
+    var now = ProcStat.of(pid);
+    boolean reused = now.isPresent() && startTicks >= 0 && now.get().startTicks() != startTicks;
+    ProcessHandle root = reused ? null : ProcessHandle.of(pid).orElse(null);
+    return new ProcessTree(root, pid, token, sessionLeader && !reused);
+  }
+
+  /** Whether the JVM is shutting down (Ctrl-C, SIGTERM, System.exit): running jobs should stop. */
+  static boolean shuttingDown() {
+    return shuttingDown;
+  }
+
+  private static void shutdown() {
+    shuttingDown = true;
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(SHUTDOWN_WAIT_SECONDS);
+    while (!LIVE.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        break;
+      }
+    }
+    LIVE.forEach(t -> t.signal(true));
   }
 
   /** Starts killing this tree at JVM shutdown. */
@@ -61,7 +109,7 @@ final class ProcessTree {
 
   /** Remembers the descendants the root has now (they are lost once the root has exited). */
   void refresh() {
-    if (root.isAlive()) {
+    if (root != null && root.isAlive()) {
       root.descendants().forEach(known::add);
     }
   }
@@ -69,13 +117,18 @@ final class ProcessTree {
   private List<ProcessHandle> members() {
     refresh();
     Set<ProcessHandle> all = new LinkedHashSet<>();
-    all.add(root.toHandle());
+    if (root != null) {
+      all.add(root);
+    }
     all.addAll(known);
     all.addAll(marked());
     return new ArrayList<>(all);
   }
 
-  /** Processes whose environment holds this tree's token (empty without /proc). */
+  /**
+   * Processes whose environment holds this tree's token or that belong to the session the root
+   * leads (empty without /proc).
+   */
   private List<ProcessHandle> marked() {
     List<ProcessHandle> found = new ArrayList<>();
     long self = ProcessHandle.current().pid();
@@ -87,7 +140,7 @@ final class ProcessTree {
         } catch (NumberFormatException e) {
           continue;
         }
-        if (pid != self && holdsMarker(dir.resolve("environ"))) {
+        if (pid != self && (inSession(pid) || holdsMarker(dir.resolve("environ")))) {
           ProcessHandle.of(pid).ifPresent(found::add);
         }
       }
@@ -95,6 +148,12 @@ final class ProcessTree {
       // no /proc (not Linux) or it changed under us: rely on the snapshots
     }
     return found;
+  }
+
+  private boolean inSession(long pid) {
+    // a session id cannot be reused while a process still belongs to the session (Linux keeps
+    // the id allocated), so a match is a member of this job's session
+    return sessionLeader && ProcStat.of(pid).map(st -> st.sid() == rootPid).orElse(false);
   }
 
   private boolean holdsMarker(Path environ) {

@@ -3,7 +3,6 @@ package dev.tunelab.cli;
 import dev.tunelab.cli.progress.TuningConsole;
 import dev.tunelab.core.spec.StoredRequests;
 import dev.tunelab.core.store.JobStore;
-import dev.tunelab.core.store.TuningJobRecord;
 import dev.tunelab.core.tuning.TuningJobRunner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

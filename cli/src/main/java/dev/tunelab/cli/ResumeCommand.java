@@ -25,7 +25,7 @@ final class ResumeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (JobStore store = home.openStore()) {
+    try (JobStore store = home.openStoreForWork()) {
       TuningJobRunner runner = new TuningJobRunner(store, home.path());
       long start = System.nanoTime();
       TuningJobRecord rec;

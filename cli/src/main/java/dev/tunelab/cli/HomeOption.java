@@ -67,6 +67,10 @@ public final class HomeOption {
 
   /** Opens the store for writing; a home that cannot be created or written is bad input. */
   public JobStore openStore() {
+    return open(false);
+  }
+
+  private JobStore open(boolean checkFirst) {
     Path p = path();
     if (!Files.isDirectory(p)) {
       // the store creates it (mode 0700); here only a clear message when that cannot work
@@ -79,7 +83,7 @@ public final class HomeOption {
         throw new SpecException(source(), p.toString(), "a folder TuneLab can create and write");
       }
       try {
-        return JobStore.openSqlite(p);
+        return checkFirst ? JobStore.openSqliteChecked(p) : JobStore.openSqlite(p);
       } catch (RuntimeException e) {
         if (!Files.isDirectory(p)) {
           throw new SpecException(source(), p.toString(), "a folder TuneLab can create and write ("
@@ -91,7 +95,7 @@ public final class HomeOption {
     if (!Files.isWritable(p)) {
       throw new SpecException(source(), p.toString(), "a folder TuneLab can write");
     }
-    return JobStore.openSqlite(p);
+    return checkFirst ? JobStore.openSqliteChecked(p) : JobStore.openSqlite(p);
   }
 
   /**
@@ -99,13 +103,6 @@ public final class HomeOption {
    * quick_check), so a damaged file is refused, naming it, before any work starts.
    */
   public JobStore openStoreForWork() {
-    JobStore store = openStore();
-    try {
-      store.checkHealth();
-      return store;
-    } catch (RuntimeException e) {
-      store.close();
-      throw e;
-    }
+    return open(true);
   }
 }

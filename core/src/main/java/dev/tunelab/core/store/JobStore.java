@@ -260,6 +260,17 @@ public interface JobStore extends AutoCloseable {
     return SqliteJobStore.open(home, Clock.systemUTC(), true);
   }
 
+  /**
+   * As {@link #openSqlite(Path)}, for commands about to run jobs (tune, train, resume): SQLite's
+   * {@code quick_check} runs first, before anything is read or written, so a damaged file is
+   * refused (naming it) instead of being written into.
+   *
+   * @throws JobStoreException naming the file and what the check found
+   */
+  static JobStore openSqliteChecked(Path home) {
+    return SqliteJobStore.open(home, Clock.systemUTC(), false, true);
+  }
+
   /** As {@link #openSqlite(Path)}, with the clock used for {@code lastModifiedTime} and defaults. */
   static JobStore openSqlite(Path home, Clock clock) {
     return SqliteJobStore.open(home, clock);

@@ -68,7 +68,11 @@ final class SqliteJobStore implements JobStore {
   }
 
   static SqliteJobStore open(Path home, Clock clock) {
-    return open(home, clock, false);
+    return open(home, clock, false, false);
+  }
+
+  static SqliteJobStore open(Path home, Clock clock, boolean readOnly) {
+    return open(home, clock, readOnly, false);
   }
 
   /**
@@ -77,8 +81,9 @@ final class SqliteJobStore implements JobStore {
    * @param readOnly true for the commands that only read: the home and the file are never
    *                 created or written (a missing file reads as an empty store), so a read-only
    *                 home still answers; false creates the home (mode 0700) and the file (0600)
+   * @param checkFirst true to run {@code quick_check} before anything is read or written
    */
-  static SqliteJobStore open(Path home, Clock clock, boolean readOnly) {
+  static SqliteJobStore open(Path home, Clock clock, boolean readOnly, boolean checkFirst) {
     Checks.requireNonNull(home, "home");
     Checks.requireNonNull(clock, "clock");
     Path db = home.resolve(FILE_NAME).toAbsolutePath();
@@ -94,6 +99,9 @@ final class SqliteJobStore implements JobStore {
     Connection connection = null;
     try {
       connection = config.createConnection("jdbc:sqlite:" + db);
+      if (checkFirst) {
+        quickCheck(connection, db.toString());
+      }
       Schema.migrate(connection, db.toString());
       LOG.debug("opened job store {}", db);
       SqliteJobStore store = new SqliteJobStore(connection, clock, db.toString(), true);
@@ -132,12 +140,19 @@ final class SqliteJobStore implements JobStore {
         connection = config.createConnection("jdbc:sqlite:file:" + db + "?immutable=1");
       }
       int version = Schema.version(connection);
+      if (version == 0) {
+        // an empty file (a writer has just created it and not yet its tables): nothing stored
+        connection.close();
+        connection = new SQLiteConfig().createConnection("jdbc:sqlite::memory:");
+        Schema.migrate(connection, db.toString());
+        return new SqliteJobStore(connection, clock, db.toString(), false);
+      }
       if (version > Schema.VERSION) {
         throw new JobStoreException(db + " has schema version " + version
             + ", newer than this TuneLab supports (" + Schema.VERSION + "); use a newer TuneLab",
             null);
       }
-      if (version < 2) {
+      if (version == 1) {
         throw new JobStoreException(db + " has schema version " + version + "; open it once"
             + " with a command that writes (e.g. `tunelab train`) to upgrade it", null);
       }
@@ -187,19 +202,24 @@ final class SqliteJobStore implements JobStore {
   @Override
   public void checkHealth() {
     read("check the store's health", () -> {
-      List<String> problems = new ArrayList<>();
-      try (Statement st = connection.createStatement();
-           ResultSet rs = st.executeQuery("PRAGMA quick_check(5)")) {
-        while (rs.next()) {
-          problems.add(rs.getString(1));
-        }
-      }
-      if (!problems.equals(List.of("ok"))) {
-        throw new JobStoreException("job store " + file + " failed SQLite's quick_check: "
-            + String.join("; ", problems) + DAMAGED, null);
-      }
+      quickCheck(connection, file);
       return null;
     });
+  }
+
+  /** SQLite's quick_check; anything but "ok" is reported naming the file. */
+  private static void quickCheck(Connection connection, String file) throws SQLException {
+    List<String> problems = new ArrayList<>();
+    try (Statement st = connection.createStatement();
+         ResultSet rs = st.executeQuery("PRAGMA quick_check(5)")) {
+      while (rs.next()) {
+        problems.add(rs.getString(1));
+      }
+    }
+    if (!problems.equals(List.of("ok"))) {
+      throw new JobStoreException("job store " + file + " failed SQLite's quick_check: "
+          + String.join("; ", problems) + DAMAGED, null);
+    }
   }
 
   // ---- training jobs ---------------------------------------------------------------------

@@ -132,6 +132,31 @@ class StoreOwnershipTest {
     }
   }
 
+  @Test
+  void aVersionTwoStoreIsReadAsItIsAndUpgradedWhenOpenedForWriting() throws Exception {
+    try (JobStore store = JobStore.openSqlite(home)) {
+      store.createTrainingJob(lone("old"));
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("tunelab.db"));
+         var st = c.createStatement()) {
+      st.execute("ALTER TABLE training_job DROP COLUMN owner");
+      st.execute("PRAGMA user_version = 2");
+    }
+    try (JobStore ro = JobStore.openSqliteReadOnly(home)) {
+      assertEquals(TrainingJobStatus.InProgress, ro.trainingJob("old").orElseThrow().status(),
+          "no owner recorded: nothing to decide");
+    }
+    try (JobStore store = JobStore.openSqlite(home)) {
+      store.createTrainingJob(lone("new"));
+      assertEquals(TrainingJobStatus.InProgress, store.trainingJob("old").orElseThrow().status());
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("tunelab.db"));
+         var st = c.createStatement(); var rs = st.executeQuery("PRAGMA user_version")) {
+      rs.next();
+      assertEquals(Schema.VERSION, rs.getInt(1));
+    }
+  }
+
   private static NewTrainingJob lone(String name) {
     return new NewTrainingJob(name, null, 0, Map.of("a", "1"), Map.of(), "{}", Instant.ofEpochMilli(1000), null);
   }

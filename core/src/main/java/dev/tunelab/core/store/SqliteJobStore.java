@@ -131,8 +131,9 @@ final class SqliteJobStore implements JobStore {
       } catch (SQLException e) {
         closeQuietly(connection, e);
         connection = null;
-        if (!(e instanceof SQLiteException se)
-            || se.getResultCode().code != SQLiteErrorCode.SQLITE_CANTOPEN.code) {
+        boolean cantOpen = e instanceof SQLiteException se
+            && (se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_CANTOPEN.code;
+        if (!cantOpen && Files.isWritable(db.getParent())) {
           throw e;
         }
         // WAL needs a -shm beside the file; in a folder nobody may write, nobody else can be

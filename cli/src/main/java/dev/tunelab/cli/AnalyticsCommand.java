@@ -30,7 +30,7 @@ final class AnalyticsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    try (JobStore store = home.openStore()) {
+    try (JobStore store = home.openReadStore()) {
       DescribeTuningJobCommand.find(store, name, home);
       Table t = TuningAnalytics.of(name, store.trainingJobsOf(name));
       if (csv != null) {

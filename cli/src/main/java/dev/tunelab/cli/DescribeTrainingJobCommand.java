@@ -23,7 +23,7 @@ final class DescribeTrainingJobCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (JobStore store = home.openStore()) {
+    try (JobStore store = home.openReadStore()) {
       TrainingJobRecord rec = store.trainingJob(name).orElseThrow(() -> Main.badInput("NAME", name,
           "the name of an existing training job in " + home.path()));
       System.out.println(Json.pretty(DescribeTrainingJob.of(rec)));

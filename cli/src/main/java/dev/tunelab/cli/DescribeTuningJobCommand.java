@@ -24,7 +24,7 @@ final class DescribeTuningJobCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (JobStore store = home.openStore()) {
+    try (JobStore store = home.openReadStore()) {
       find(store, name, home);
       System.out.println(Json.pretty(DescribeTuningJob.of(store, name)));
       return 0;

@@ -67,7 +67,7 @@ final class ListTrainingJobsCommand implements Callable<Integer> {
     if (maxResults != null && maxResults < 1) {
       throw Main.badInput("--max-results", maxResults, "an integer >= 1");
     }
-    try (JobStore store = home.openStore()) {
+    try (JobStore store = home.openReadStore()) {
       TuningJobRecord tuning = DescribeTuningJobCommand.find(store, name, home);
       TuningJobSpec spec = StoredRequests.tuningJob(tuning, null);
       String metric = spec.objectiveMetric();

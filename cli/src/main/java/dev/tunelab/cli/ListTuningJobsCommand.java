@@ -32,7 +32,7 @@ final class ListTuningJobsCommand implements Callable<Integer> {
     if (!output.equals("json") && !output.equals("table")) {
       throw Main.badInput("--output", output, "json or table");
     }
-    try (JobStore store = home.openStore()) {
+    try (JobStore store = home.openReadStore()) {
       List<TuningJobRecord> jobs = store.tuningJobs().stream()
           .filter(j -> statusEquals == null || j.status().name().equalsIgnoreCase(statusEquals)).toList();
       if (output.equals("json")) {

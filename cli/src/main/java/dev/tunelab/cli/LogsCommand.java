@@ -3,6 +3,7 @@ package dev.tunelab.cli;
 import dev.tunelab.core.job.LogFormat;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.LogLine;
+import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TrainingJobStatus;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,7 +31,7 @@ final class LogsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (JobStore store = home.openStore()) {
+    try (JobStore store = home.openReadStore()) {
       store.trainingJob(name).orElseThrow(() -> Main.badInput("TRAINING_JOB", name,
           "the name of an existing training job in " + home.path()));
       long after = 0;
@@ -46,9 +47,16 @@ final class LogsCommand implements Callable<Integer> {
         if (!follow) {
           return 0;
         }
-        TrainingJobStatus s = store.trainingJob(name).orElseThrow().status();
+        TrainingJobRecord job = store.trainingJob(name).orElseThrow();
+        TrainingJobStatus s = job.status();
         if (s != TrainingJobStatus.InProgress && s != TrainingJobStatus.Stopping) {
           if (store.logLines(name, after, 1).isEmpty()) {
+            if (s == TrainingJobStatus.Failed && job.failureReason() != null) {
+              // e.g. the train process was killed: say why the log ends here
+              System.out.flush();
+              System.err.println("tunelab: training job " + TerminalText.escape(name) + " Failed: "
+                  + TerminalText.escape(job.failureReason()));
+            }
             return 0;
           }
           continue;

@@ -33,7 +33,7 @@ final class MetricsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     MetricsOutput format = MetricsOutput.parse(output);
-    try (JobStore store = home.openStore()) {
+    try (JobStore store = home.openReadStore()) {
       TrainingJobRecord job = store.trainingJob(name).orElseThrow(() -> Main.badInput("TRAINING_JOB",
           TerminalText.escape(name), "the name of an existing training job in " + home.path()
               + (store.tuningJob(name).isPresent() ? " (" + TerminalText.escape(name)

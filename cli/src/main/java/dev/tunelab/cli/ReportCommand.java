@@ -28,7 +28,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (JobStore store = JobStore.openSqlite(home.existingHome())) {
+    try (JobStore store = JobStore.openSqliteReadOnly(home.existingHome())) {
       if (store.tuningJob(name).isEmpty()) {
         throw Main.badInput("TUNING_JOB", name, "the name of an existing tuning job in "
             + home.path());

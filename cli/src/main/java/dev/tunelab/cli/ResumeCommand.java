@@ -24,7 +24,7 @@ final class ResumeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (JobStore store = home.openStore()) {
+    try (JobStore store = home.openStoreForWork()) {
       TuningJobRunner runner = new TuningJobRunner(store, home.path());
       long start = System.nanoTime();
       return TuningRun.runWithCtrlC(interrupt -> {

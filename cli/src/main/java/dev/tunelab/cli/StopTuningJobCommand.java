@@ -2,6 +2,7 @@ package dev.tunelab.cli;
 
 import dev.tunelab.core.store.JobStateException;
 import dev.tunelab.core.store.JobStore;
+import dev.tunelab.core.store.ProcessOwner;
 import dev.tunelab.core.store.TuningJobAttribute;
 import dev.tunelab.core.store.TuningJobRecord;
 import dev.tunelab.core.store.TuningJobStatus;
@@ -37,8 +38,8 @@ final class StopTuningJobCommand implements Callable<Integer> {
       if (rec.status() != TuningJobStatus.InProgress && rec.status() != TuningJobStatus.Stopping) {
         throw new JobStateException("tuning job", name, rec.status().name(), "only a tuning job that is InProgress can be stopped");
       }
-      boolean ownerAlive = store.tuningJobAttribute(name, TuningJobAttribute.OWNER_PID).map(Long::parseLong)
-          .flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+      boolean ownerAlive = store.tuningJobAttribute(name, TuningJobAttribute.OWNER_PID)
+          .map(ProcessOwner::parse).map(ProcessOwner::isAlive).orElse(false);
       store.requestStop(name);
       if (!ownerAlive) {
         // nobody runs it (the process died): finish the stop here

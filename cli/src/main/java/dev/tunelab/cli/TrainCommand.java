@@ -46,7 +46,7 @@ final class TrainCommand implements Callable<Integer> {
     PrintStream err = System.err;
     TrainingJobSpec parsed = TrainingJobSpecParser.parse(spec, n -> err.println("tunelab: note: " + n));
     Path homeDir = home.path();
-    try (JobStore store = home.openStore()) {
+    try (JobStore store = home.openStoreForWork()) {
       TrainingJobRunner runner = new TrainingJobRunner(store, homeDir);
       PreparedTrainingJob job = runner.prepare(parsed);
       TrainingListener console = new TrainingListener() {

@@ -133,7 +133,7 @@ class MetricsCommandTest {
         if (System.nanoTime() > deadline || store.tuningJob(name).orElseThrow().status() != TuningJobStatus.InProgress) {
           fail("no running job with 12 stored rounds:\n" + TuneTestSupport.read(log));
         }
-        owner = store.tuningJobAttribute(name, TuningJobAttribute.OWNER_PID).map(Long::parseLong).flatMap(ProcessHandle::of);
+        owner = store.tuningJobAttribute(name, TuningJobAttribute.OWNER_PID).map(v -> dev.tunelab.core.store.ProcessOwner.parse(v).pid()).flatMap(ProcessHandle::of);
         List<TrainingJobRecord> jobs = store.trainingJobsOf(name);
         if (!jobs.isEmpty()) {
           job = jobs.get(0).name();

@@ -55,7 +55,7 @@ class StopTuningJobTest {
       assertEquals(TuningJobStatus.InProgress, store.tuningJob(name).orElseThrow().status());
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       while (true) {
-        owner = store.tuningJobAttribute(name, TuningJobAttribute.OWNER_PID).map(Long::parseLong).flatMap(ProcessHandle::of);
+        owner = store.tuningJobAttribute(name, TuningJobAttribute.OWNER_PID).map(v -> dev.tunelab.core.store.ProcessOwner.parse(v).pid()).flatMap(ProcessHandle::of);
         List<TrainingJobRecord> jobs = store.trainingJobsOf(name);
         if (count(jobs, TrainingJobStatus.Completed) == 2 && count(jobs, TrainingJobStatus.InProgress) == 2
             && owner.isPresent()) {

@@ -114,7 +114,7 @@ public final class DashboardServer implements AutoCloseable {
     InetAddress address = InetAddress.getByName(host);
     loopback = address.isLoopbackAddress();
     HttpServer s = HttpServer.create(new InetSocketAddress(address, requestedPort), 50);
-    store = JobStore.openSqlite(home);
+    store = JobStore.openSqliteReadOnly(home);
     data = new DashboardData(store);
     AtomicInteger n = new AtomicInteger();
     pool = Executors.newFixedThreadPool(THREADS, r -> {

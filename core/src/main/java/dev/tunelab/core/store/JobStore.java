@@ -170,6 +170,19 @@ public interface JobStore extends AutoCloseable {
   Optional<String> tuningJobAttribute(String tuningJobName, TuningJobAttribute attribute);
 
   /**
+   * Makes the calling process the owner of a tuning job ({@link TuningJobAttribute#OWNER_PID},
+   * pid and process start time), atomically: in one {@code BEGIN IMMEDIATE} transaction the
+   * recorded owner is read and replaced only when it is absent, this process, or a process that
+   * is gone (a pid now used by a process that started at another time counts as gone). Of two
+   * processes claiming at once exactly one wins.
+   *
+   * @return the previous owner, if one was recorded
+   * @throws JobStateException when the job has ended, or another live process owns it (the
+   *                           message names its pid)
+   */
+  Optional<ProcessOwner> claimTuningJob(String tuningJobName);
+
+  /**
    * Called by any process: an InProgress tuning job becomes Stopping and gets the stop flag the
    * running scheduler polls.
    *
@@ -209,12 +222,23 @@ public interface JobStore extends AutoCloseable {
   /** Every recorded transform run, newest (highest id) first. */
   List<TransformRunRecord> transformRuns();
 
+  /**
+   * Runs SQLite's {@code quick_check} (a pass over the whole file, without the index
+   * cross-checks of {@code integrity_check}): for commands about to write a lot (tune, train,
+   * resume), so a damaged file is refused before work starts instead of failing midway.
+   *
+   * @throws JobStoreException naming the file and what the check found
+   */
+  void checkHealth();
+
   /** Releases the database connection. Further calls throw {@link IllegalStateException}. */
   @Override
   void close();
 
   /**
-   * Opens (creating when missing) {@code home} and {@code home/tunelab.db}. The schema is
+   * Opens (creating when missing) {@code home} and {@code home/tunelab.db}, readable by the
+   * user only (home 0700, file 0600 where created). Lone training jobs whose process died are
+   * recorded Failed (RetryableError) on opening. The schema is
    * versioned with SQLite's {@code user_version} and created idempotently, so several processes
    * may open a new home at once.
    *
@@ -222,6 +246,29 @@ public interface JobStore extends AutoCloseable {
    */
   static JobStore openSqlite(Path home) {
     return SqliteJobStore.open(home, Clock.systemUTC());
+  }
+
+  /**
+   * Opens {@code home/tunelab.db} for reading only, for the commands that only look (list,
+   * describe, logs, metrics, analytics, dashboard, report): neither the home nor the file is
+   * created (a missing file reads as an empty store) and nothing is written, so a read-only home
+   * can be read. Every write method throws {@link JobStoreException}.
+   *
+   * @throws JobStoreException if the file cannot be read or was written by a newer TuneLab
+   */
+  static JobStore openSqliteReadOnly(Path home) {
+    return SqliteJobStore.open(home, Clock.systemUTC(), true);
+  }
+
+  /**
+   * As {@link #openSqlite(Path)}, for commands about to run jobs (tune, train, resume): SQLite's
+   * {@code quick_check} runs first, before anything is read or written, so a damaged file is
+   * refused (naming it) instead of being written into.
+   *
+   * @throws JobStoreException naming the file and what the check found
+   */
+  static JobStore openSqliteChecked(Path home) {
+    return SqliteJobStore.open(home, Clock.systemUTC(), false, true);
   }
 
   /** As {@link #openSqlite(Path)}, with the clock used for {@code lastModifiedTime} and defaults. */

@@ -11,7 +11,7 @@ import java.sql.Statement;
  */
 final class Schema {
   /** The version this code writes; a file with a higher one is refused. */
-  static final int VERSION = 2;
+  static final int VERSION = 3;
 
   private static final String[] V1 = {
       """
@@ -99,13 +99,21 @@ final class Schema {
       "CREATE INDEX IF NOT EXISTS transform_run_training_job ON transform_run(training_job_name)",
   };
 
+  /**
+   * Version 3: the process that created each training job ({@link ProcessOwner#encode()}), so a
+   * lone training job whose {@code train} process died can be recognised and ended as Failed.
+   */
+  private static final String[] V3 = {
+      "ALTER TABLE training_job ADD COLUMN owner TEXT",
+  };
+
   /** The statements that bring a file from version {@code i} to {@code i + 1}, by index. */
-  private static final String[][] STEPS = {V1, V2};
+  private static final String[][] STEPS = {V1, V2, V3};
 
   private Schema() {}
 
   /**
-   * Creates, upgrades (version 1 → 2 adds {@code transform_run}) or checks the schema. Runs in a
+   * Creates, upgrades (version 1 → 2 adds {@code transform_run}, 2 → 3 the training job's owner) or checks the schema. Runs in a
    * write transaction so two processes opening a new
    * file at once do not both create it.
    */
@@ -126,7 +134,9 @@ final class Schema {
         if (from < VERSION) {
           for (int step = from; step < VERSION; step++) {
             for (String ddl : STEPS[step]) {
-              st.execute(ddl);
+              if (!addsExistingColumn(st, ddl)) {
+                st.execute(ddl);
+              }
             }
           }
           st.execute("PRAGMA user_version = " + VERSION);
@@ -136,6 +146,30 @@ final class Schema {
         st.execute("ROLLBACK");
         throw e;
       }
+    }
+  }
+
+  /** Whether {@code ddl} is an ADD COLUMN of a column the table already has (idempotent steps). */
+  private static boolean addsExistingColumn(Statement st, String ddl) throws SQLException {
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("ALTER TABLE (\\w+) ADD COLUMN (\\w+) .*").matcher(ddl);
+    if (!m.matches()) {
+      return false;
+    }
+    try (ResultSet rs = st.executeQuery("PRAGMA table_info(" + m.group(1) + ")")) {
+      while (rs.next()) {
+        if (rs.getString("name").equalsIgnoreCase(m.group(2))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The schema version of the open file ({@code PRAGMA user_version}). */
+  static int version(Connection connection) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      return userVersion(st);
     }
   }
 

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,7 +42,7 @@ final class SqliteJobStore implements JobStore {
       + " t.hyper_parameters, t.tuned_hyper_parameters, t.spec_json, t.creation_time,"
       + " t.start_time, t.end_time, t.last_modified_time, t.final_metrics, t.objective_value,"
       + " t.objective_status, t.model_artifact, t.failure_reason, t.job_dir, t.rounds_trained,"
-      + " t.retryable_failure";
+      + " t.retryable_failure, ";
   private static final String TRAINING_FROM =
       " FROM training_job t LEFT JOIN tuning_job tj ON tj.id = t.tuning_job_id";
   private static final String TUNING_COLUMNS = "name, spec_json, status, creation_time, end_time,"
@@ -54,21 +55,42 @@ final class SqliteJobStore implements JobStore {
   private final String file;
   private boolean closed;
 
-  private SqliteJobStore(Connection connection, Clock clock, String file) {
+  /** Whether training_job has the owner column (schema 3; a read-only older file has not). */
+  private boolean hasOwnerColumn = true;
+  /** Whether this connection may write (false for the read verbs' read-only opening). */
+  private final boolean writable;
+
+  private SqliteJobStore(Connection connection, Clock clock, String file, boolean writable) {
     this.connection = connection;
     this.clock = clock;
     this.file = file;
+    this.writable = writable;
   }
 
   static SqliteJobStore open(Path home, Clock clock) {
+    return open(home, clock, false, false);
+  }
+
+  static SqliteJobStore open(Path home, Clock clock, boolean readOnly) {
+    return open(home, clock, readOnly, false);
+  }
+
+  /**
+   * Opens the store in {@code home}.
+   *
+   * @param readOnly true for the commands that only read: the home and the file are never
+   *                 created or written (a missing file reads as an empty store), so a read-only
+   *                 home still answers; false creates the home (mode 0700) and the file (0600)
+   * @param checkFirst true to run {@code quick_check} before anything is read or written
+   */
+  static SqliteJobStore open(Path home, Clock clock, boolean readOnly, boolean checkFirst) {
     Checks.requireNonNull(home, "home");
     Checks.requireNonNull(clock, "clock");
     Path db = home.resolve(FILE_NAME).toAbsolutePath();
-    try {
-      Files.createDirectories(home);
-    } catch (IOException e) {
-      throw new JobStoreException("cannot create TuneLab home " + home + ": " + e, e);
+    if (readOnly) {
+      return openReadOnly(db, clock);
     }
+    StoreFiles.createPrivate(home, db);
     SQLiteConfig config = new SQLiteConfig();
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -77,21 +99,127 @@ final class SqliteJobStore implements JobStore {
     Connection connection = null;
     try {
       connection = config.createConnection("jdbc:sqlite:" + db);
+      if (checkFirst) {
+        quickCheck(connection, db.toString());
+      }
       Schema.migrate(connection, db.toString());
       LOG.debug("opened job store {}", db);
-      return new SqliteJobStore(connection, clock, db.toString());
+      SqliteJobStore store = new SqliteJobStore(connection, clock, db.toString(), true);
+      store.failOrphanedTrainingJobs();
+      return store;
     } catch (SQLException | RuntimeException e) {
-      if (connection != null) {
-        try {
-          connection.close();
-        } catch (SQLException suppressed) {
-          e.addSuppressed(suppressed);
+      closeQuietly(connection, e);
+      throw openFailure(db, e);
+    }
+  }
+
+  private static SqliteJobStore openReadOnly(Path db, Clock clock) {
+    Connection connection = null;
+    try {
+      if (!Files.exists(db)) {
+        // nothing was ever stored here: an empty store in memory, and nothing is created
+        connection = new SQLiteConfig().createConnection("jdbc:sqlite::memory:");
+        Schema.migrate(connection, db.toString());
+        return new SqliteJobStore(connection, clock, db.toString(), false);
+      }
+      SQLiteConfig config = new SQLiteConfig();
+      config.setBusyTimeout(BUSY_TIMEOUT_MS);
+      config.setReadOnly(true);
+      try {
+        connection = config.createConnection("jdbc:sqlite:file:" + db + "?mode=ro");
+        Schema.version(connection); // a WAL file whose -shm cannot be created fails here
+      } catch (SQLException e) {
+        closeQuietly(connection, e);
+        connection = null;
+        boolean cantOpen = e instanceof SQLiteException se
+            && (se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_CANTOPEN.code;
+        if (!cantOpen && Files.isWritable(db.getParent())) {
+          throw e;
         }
+        // WAL needs a -shm beside the file; in a folder nobody may write, nobody else can be
+        // writing the store either, so it is read as the unchanging file it is
+        connection = config.createConnection("jdbc:sqlite:file:" + db + "?immutable=1");
       }
-      if (e instanceof JobStoreException jse) {
-        throw jse;
+      int version = Schema.version(connection);
+      if (version == 0) {
+        // an empty file (a writer has just created it and not yet its tables): nothing stored
+        connection.close();
+        connection = new SQLiteConfig().createConnection("jdbc:sqlite::memory:");
+        Schema.migrate(connection, db.toString());
+        return new SqliteJobStore(connection, clock, db.toString(), false);
       }
-      throw new JobStoreException("cannot open job store " + db + ": " + e.getMessage(), e);
+      if (version > Schema.VERSION) {
+        throw new JobStoreException(db + " has schema version " + version
+            + ", newer than this TuneLab supports (" + Schema.VERSION + "); use a newer TuneLab",
+            null);
+      }
+      if (version == 1) {
+        throw new JobStoreException(db + " has schema version " + version + "; open it once"
+            + " with a command that writes (e.g. `tunelab train`) to upgrade it", null);
+      }
+      LOG.debug("opened job store {} read-only", db);
+      SqliteJobStore store = new SqliteJobStore(connection, clock, db.toString(), false);
+      store.hasOwnerColumn = version >= 3;
+      return store;
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(connection, e);
+      throw openFailure(db, e);
+    }
+  }
+
+  private static void closeQuietly(Connection connection, Exception e) {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+    }
+  }
+
+  private static JobStoreException openFailure(Path db, Exception e) {
+    if (e instanceof JobStoreException jse) {
+      return jse;
+    }
+    return new JobStoreException("cannot open job store " + db + ": " + e.getMessage()
+        + corruptionHint(e), e);
+  }
+
+  /** " (the file is damaged ...)" when SQLite says the file is corrupt or not a database. */
+  private static String corruptionHint(Exception e) {
+    if (e instanceof SQLiteException se
+        && (se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_CORRUPT.code
+        || e instanceof SQLiteException se2
+        && se2.getResultCode() == SQLiteErrorCode.SQLITE_NOTADB) {
+      return DAMAGED;
+    }
+    return "";
+  }
+
+  /** What every report of a damaged store file ends with. */
+  static final String DAMAGED = " (the store file is damaged; nothing was written to it. Move it"
+      + " away to start a new store, or restore it from a backup)";
+
+  @Override
+  public void checkHealth() {
+    read("check the store's health", () -> {
+      quickCheck(connection, file);
+      return null;
+    });
+  }
+
+  /** SQLite's quick_check; anything but "ok" is reported naming the file. */
+  private static void quickCheck(Connection connection, String file) throws SQLException {
+    List<String> problems = new ArrayList<>();
+    try (Statement st = connection.createStatement();
+         ResultSet rs = st.executeQuery("PRAGMA quick_check(5)")) {
+      while (rs.next()) {
+        problems.add(rs.getString(1));
+      }
+    }
+    if (!problems.equals(List.of("ok"))) {
+      throw new JobStoreException("job store " + file + " failed SQLite's quick_check: "
+          + String.join("; ", problems) + DAMAGED, null);
     }
   }
 
@@ -119,12 +247,12 @@ final class SqliteJobStore implements JobStore {
       long now = nowMillis();
       update("INSERT INTO training_job (name, tuning_job_id, sequence, status, hyper_parameters,"
               + " tuned_hyper_parameters, spec_json, creation_time, last_modified_time,"
-              + " objective_status, job_dir) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+              + " objective_status, job_dir, owner) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
           job.name(), tuningId, job.sequence(), TrainingJobStatus.InProgress.name(),
           JsonMaps.write(job.hyperParameters()), JsonMaps.write(job.tunedHyperParameters()),
           job.specJson(), job.creationTime().toEpochMilli(), now,
           ObjectiveStatus.PENDING.sageMakerName(),
-          job.jobDir() == null ? null : job.jobDir().toString());
+          job.jobDir() == null ? null : job.jobDir().toString(), ProcessOwner.current().encode());
       return null;
     });
   }
@@ -228,7 +356,7 @@ final class SqliteJobStore implements JobStore {
   public Optional<TrainingJobRecord> trainingJob(String name) {
     Checks.requireNonNull(name, "training job name");
     return read("read training job " + name, () -> {
-      try (ResultSet rs = query("SELECT " + TRAINING_COLUMNS + TRAINING_FROM
+      try (ResultSet rs = query(trainingSelect() + TRAINING_FROM
           + " WHERE t.name = ?", name)) {
         return rs.next() ? Optional.of(trainingRecord(rs)) : Optional.empty();
       }
@@ -240,7 +368,7 @@ final class SqliteJobStore implements JobStore {
     Checks.requireNonNull(tuningJobName, "tuning job name");
     return read("list training jobs of " + tuningJobName, () -> {
       long tuningId = requireTuningJobId(tuningJobName);
-      return trainingRecords(query("SELECT " + TRAINING_COLUMNS + TRAINING_FROM
+      return trainingRecords(query(trainingSelect() + TRAINING_FROM
           + " WHERE t.tuning_job_id = ? ORDER BY t.id", tuningId));
     });
   }
@@ -248,7 +376,7 @@ final class SqliteJobStore implements JobStore {
   @Override
   public List<TrainingJobRecord> trainingJobs() {
     return read("list training jobs", () -> trainingRecords(
-        query("SELECT " + TRAINING_COLUMNS + TRAINING_FROM + " ORDER BY t.id")));
+        query(trainingSelect() + TRAINING_FROM + " ORDER BY t.id")));
   }
 
   @Override
@@ -413,6 +541,36 @@ final class SqliteJobStore implements JobStore {
   }
 
   @Override
+  public Optional<ProcessOwner> claimTuningJob(String tuningJobName) {
+    ProcessOwner me = ProcessOwner.current();
+    return write("take ownership of tuning job " + tuningJobName, () -> {
+      TuningState state = requireTuningJob(tuningJobName);
+      if (state.status.isTerminal()) {
+        throw new JobStateException("tuning job", tuningJobName, state.status.name(),
+            "only a tuning job left InProgress or Stopping can be run");
+      }
+      String key = TuningJobAttribute.OWNER_PID.key();
+      ProcessOwner previous = null;
+      try (ResultSet rs = query("SELECT value FROM tuning_job_attribute"
+          + " WHERE tuning_job_id = ? AND key = ?", state.id, key)) {
+        if (rs.next()) {
+          previous = ProcessOwner.parse(rs.getString(1));
+        }
+      }
+      if (previous != null && !previous.isCurrent() && previous.isAlive()) {
+        throw new JobStateException("tuning job", tuningJobName,
+            "run by another process " + previous.pid() + " (pid " + previous.pid() + ")",
+            "only one process can run a tuning job (stop it with"
+                + " `tunelab stop-hyper-parameter-tuning-job " + tuningJobName + "`)");
+      }
+      update("INSERT INTO tuning_job_attribute (tuning_job_id, key, value) VALUES (?,?,?)"
+          + " ON CONFLICT (tuning_job_id, key) DO UPDATE SET value = excluded.value", state.id,
+          key, me.encode());
+      return Optional.ofNullable(previous);
+    });
+  }
+
+  @Override
   public boolean requestStop(String tuningJobName) {
     return write("request stop of tuning job " + tuningJobName, () -> {
       TuningState state = requireTuningJob(tuningJobName);
@@ -553,6 +711,10 @@ final class SqliteJobStore implements JobStore {
     lock.lock();
     try {
       ensureOpen();
+      if (!writable) {
+        throw new JobStoreException("job store " + file + " is open read-only: cannot " + what,
+            null);
+      }
       statement("BEGIN IMMEDIATE").execute();
       boolean committed = false;
       try {
@@ -589,7 +751,7 @@ final class SqliteJobStore implements JobStore {
           + BUSY_TIMEOUT_MS / 1000 + " s)";
     }
     return new JobStoreException("job store " + file + ": cannot " + what + ": "
-        + e.getMessage() + hint, e);
+        + e.getMessage() + hint + corruptionHint(e), e);
   }
 
   private void ensureOpen() {
@@ -698,7 +860,7 @@ final class SqliteJobStore implements JobStore {
     return state;
   }
 
-  private static List<TrainingJobRecord> trainingRecords(ResultSet rs) throws SQLException {
+  private List<TrainingJobRecord> trainingRecords(ResultSet rs) throws SQLException {
     try (rs) {
       List<TrainingJobRecord> jobs = new ArrayList<>();
       while (rs.next()) {
@@ -708,7 +870,79 @@ final class SqliteJobStore implements JobStore {
     }
   }
 
-  private static TrainingJobRecord trainingRecord(ResultSet rs) throws SQLException {
+  /** The SELECT list of a training job record: its columns and its owner (column 20). */
+  private String trainingSelect() {
+    return "SELECT " + TRAINING_COLUMNS + (hasOwnerColumn ? "t.owner" : "NULL");
+  }
+
+  /**
+   * A training job as stored, except that a lone training job whose owner process is gone reads
+   * as the Failed job it is ({@link #orphanReason}); a store opened for writing also records it.
+   */
+  private TrainingJobRecord trainingRecord(ResultSet rs) throws SQLException {
+    TrainingJobRecord stored = storedTrainingRecord(rs);
+    ProcessOwner owner = deadOwner(stored, rs.getString(20));
+    if (owner == null) {
+      return stored;
+    }
+    Instant end = stored.lastModifiedTime();
+    return new TrainingJobRecord(stored.name(), stored.tuningJobName(), stored.sequence(),
+        TrainingJobStatus.Failed, stored.hyperParameters(), stored.tunedHyperParameters(),
+        stored.specJson(), stored.creationTime(), stored.startTime(), end,
+        stored.lastModifiedTime(), stored.finalMetrics(), null, ObjectiveStatus.FAILED,
+        stored.modelArtifact(), orphanReason(owner), stored.jobDir(), stored.roundsTrained(), true);
+  }
+
+  /** The owner of a lone, unfinished training job when that process is gone; else null. */
+  private static ProcessOwner deadOwner(TrainingJobRecord job, String ownerText) {
+    if (ownerText == null || job.tuningJobName() != null || job.status().isTerminal()) {
+      return null;
+    }
+    ProcessOwner owner = ProcessOwner.parse(ownerText);
+    return owner.isCurrent() || owner.isAlive() ? null : owner;
+  }
+
+  /** The failure reason of a lone training job whose process died (a retryable failure). */
+  static String orphanReason(ProcessOwner owner) {
+    return "RetryableError: the process that ran this training job (pid " + owner.pid()
+        + ") ended without finishing it (killed or crashed); run it again under a new name";
+  }
+
+  /**
+   * Ends as Failed every lone training job left InProgress or Stopping by a process that is gone
+   * (a {@code train} killed with -9). Writes only when there is such a job.
+   */
+  private void failOrphanedTrainingJobs() {
+    List<TrainingJobRecord> orphans = read("find training jobs whose process died", () -> {
+      List<TrainingJobRecord> found = new ArrayList<>();
+      try (ResultSet rs = query(trainingSelect() + TRAINING_FROM
+          + " WHERE t.tuning_job_id IS NULL AND t.status IN (?, ?) AND t.owner IS NOT NULL",
+          TrainingJobStatus.InProgress.name(), TrainingJobStatus.Stopping.name())) {
+        while (rs.next()) {
+          TrainingJobRecord r = trainingRecord(rs);
+          if (r.status() == TrainingJobStatus.Failed) {
+            found.add(r);
+          }
+        }
+      }
+      return found;
+    });
+    for (TrainingJobRecord orphan : orphans) {
+      write("fail training job " + orphan.name() + " whose process died", () -> {
+        long now = nowMillis();
+        // the status guard keeps a job its owner finished meanwhile as it is
+        return update("UPDATE training_job SET status = ?, end_time = ?, last_modified_time = ?,"
+                + " failure_reason = ?, objective_status = ?, retryable_failure = 1"
+                + " WHERE name = ? AND status IN (?, ?) AND tuning_job_id IS NULL",
+            TrainingJobStatus.Failed.name(), now, now, orphan.failureReason(),
+            ObjectiveStatus.FAILED.sageMakerName(), orphan.name(),
+            TrainingJobStatus.InProgress.name(), TrainingJobStatus.Stopping.name());
+      });
+      LOG.info("training job {} failed: {}", orphan.name(), orphan.failureReason());
+    }
+  }
+
+  private static TrainingJobRecord storedTrainingRecord(ResultSet rs) throws SQLException {
     String jobDir = rs.getString(17);
     return new TrainingJobRecord(
         rs.getString(1),

@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -123,7 +122,7 @@ public final class TuningJobRunner {
   public TuningJobRecord run(PreparedTuningJob job, TuningObserver observer, AtomicBoolean interrupt) {
     TuningJobSpec spec = job.spec();
     create(job);
-    store.putTuningJobAttribute(spec.name(), TuningJobAttribute.OWNER_PID, Long.toString(ProcessHandle.current().pid()));
+    store.claimTuningJob(spec.name());
     return new TuningScheduler(store, job, observer, interrupt, List.of(), 1, clock).run(trainingRunner::run);
   }
 
@@ -143,7 +142,8 @@ public final class TuningJobRunner {
    * job runs until MaxNumberOfTrainingJobs count.
    *
    * @throws NoSuchJobException when there is no such tuning job
-   * @throws JobStateException when it already ended, or its process is still alive
+   * @throws JobStateException when it already ended, or another live process owns it (see
+   *     {@link dev.tunelab.core.store.JobStore#claimTuningJob})
    */
   public TuningJobRecord resume(String name, TuningObserver observer, AtomicBoolean interrupt) {
     TuningJobRecord rec = store.tuningJob(name).orElseThrow(() -> new NoSuchJobException("tuning job", name));
@@ -151,15 +151,9 @@ public final class TuningJobRunner {
       throw new JobStateException("tuning job", name, rec.status().name(),
           "resume continues only a tuning job left InProgress by a process that died");
     }
-    Optional<String> pid = store.tuningJobAttribute(name, TuningJobAttribute.OWNER_PID);
-    if (pid.isPresent()) {
-      long p = Long.parseLong(pid.get());
-      if (p != ProcessHandle.current().pid() && ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false)) {
-        throw new JobStateException("tuning job", name, "still run by process " + p,
-            "resume continues only a tuning job whose process has ended (stop it with "
-                + "`tunelab stop-hyper-parameter-tuning-job " + name + "`)");
-      }
-    }
+    // atomic: of two resumes started at once exactly one gets past this line; the other gets a
+    // JobStateException naming the winner's pid before it changes anything
+    store.claimTuningJob(name);
     TuningJobSpec spec = StoredRequests.tuningJob(store, rec);
     PreparedTrainingJob template = trainingRunner.load(spec.definition());
     int stale = store.failStaleTrainingJobs(name, TuningScheduler.RETRYABLE_PREFIX
@@ -171,7 +165,6 @@ public final class TuningJobRunner {
       store.updateTuningJobStatus(name, TuningJobStatus.Stopped, null, clock.instant());
       return store.tuningJob(name).orElseThrow();
     }
-    store.putTuningJobAttribute(name, TuningJobAttribute.OWNER_PID, Long.toString(ProcessHandle.current().pid()));
     List<TrainingJobRecord> earlier = store.trainingJobsOf(name);
     int next = store.nextTrainingJobSequence(name);
     return new TuningScheduler(store, new PreparedTuningJob(spec, template, WarmStart.observations(store, spec)),

@@ -106,7 +106,7 @@ class TransformRunStoreTest {
     try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
          ResultSet rs = st.executeQuery("PRAGMA user_version")) {
       rs.next();
-      assertEquals(2, rs.getInt(1));
+      assertEquals(Schema.VERSION, rs.getInt(1), "upgraded all the way");
     }
   }
 }

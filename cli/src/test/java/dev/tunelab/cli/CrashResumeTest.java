@@ -50,9 +50,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * its command line ({@code --marker}) and its environment ({@code Environment}), which is how
  * {@link MarkedProcesses} finds it and its children in {@code /proc}.
  *
- * <p>Kill moments (14 kills in 12 cases): seven deterministic states of the run (the store file
+ * <p>Kill moments (15 kills in 13 cases): eight deterministic states of the run (the store file
  * just created, the tuning job just created, the first job just launched, metric lines being
- * stored, both slots running, half the jobs done, the last wave running), each plus a seeded
+ * stored, both slots running, half the jobs done, the last wave running, a job process in its
+ * silent work), each plus a seeded
  * jitter of 0-29 ms; three delays drawn from {@code Random(SEED)} over the first 1.2 s after the
  * tuning job exists; and two cases that also kill the first {@code resume}, a seeded 0-599 ms
  * after it launched its first job, and resume a second time.
@@ -83,7 +84,12 @@ class CrashResumeTest {
     /** Three jobs Completed and one running. */
     HALF_DONE,
     /** Four jobs Completed and one running: the last wave. */
-    LAST_WAVE_RUNNING
+    LAST_WAVE_RUNNING,
+    /**
+     * A job process is in its silent work (its {@code sleep} child is alive), where it does not
+     * notice a dead tuner: the kill leaves it running as an orphan unless TuneLab reaps it.
+     */
+    SILENT_WORK
   }
 
   /**
@@ -102,7 +108,7 @@ class CrashResumeTest {
     }
   }
 
-  /** The 12 cases, their delays drawn from {@code Random(SEED)}. */
+  /** The 13 cases, their delays drawn from {@code Random(SEED)}. */
   static Stream<KillPoint> killPoints() {
     Random random = new Random(SEED);
     List<KillPoint> points = new ArrayList<>();
@@ -147,6 +153,7 @@ class CrashResumeTest {
     Path specFile = TuneTestSupport.write(dir, "spec.json", spec);
 
     int kills = 0;
+    boolean existedAtKill;
     Map<String, Double> completedBeforeAKill = new LinkedHashMap<>();
     Set<String> interrupted = new TreeSet<>();
     List<String> processViolations = new ArrayList<>();
@@ -155,11 +162,12 @@ class CrashResumeTest {
     // 1. tune, killed at the point
     Path tuneLog = dir.resolve("tune.log");
     Process tune = start(tuneLog, "tune", specFile.toString(), "--home", home.toString());
-    waitFor(point.trigger(), tune, home, name, tuneLog);
+    waitFor(point.trigger(), tune, home, name, tuneLog, marker);
     Thread.sleep(point.delayMillis());
     kill(tune, tuneLog, "tune");
     kills++;
     Snapshot snap = snapshot(home, name, "after killing tune at " + point);
+    existedAtKill = snap.tuningJob().isPresent();
     completedBeforeAKill.putAll(snap.completed());
     interrupted.addAll(snap.unfinished());
 
@@ -216,9 +224,9 @@ class CrashResumeTest {
     //    its silent work lingers as an orphan, and resume runs beside it.
     List<MarkedProcesses.Proc> left = lingering(2_000);
     List<String> integrity = StoreIntegrity.check(home);
-    System.out.printf("CrashResumeTest [%s]: %d kill(s), %d job(s) interrupted, %d completed before a kill,"
-        + " at most %d job processes at once during resume, %d left alive, integrity %s%n", point, kills,
-        interrupted.size(), completedBeforeAKill.size(), mostJobProcesses, left.size(), integrity);
+    System.out.printf("CrashResumeTest [%s]: %d kill(s), tuning job existed at the kill: %s, %d job(s) interrupted,"
+        + " %d completed before a kill, at most %d job processes at once during resume, %d left alive, integrity %s%n",
+        point, kills, existedAtKill, interrupted.size(), completedBeforeAKill.size(), mostJobProcesses, left.size(), integrity);
 
     // 4. the store: exact counts, nothing lost
     assertEquals(List.of("ok"), integrity, "PRAGMA integrity_check at the end");
@@ -287,7 +295,8 @@ class CrashResumeTest {
   }
 
   /** Polls the home until the run reaches {@code trigger}. */
-  private static void waitFor(Trigger trigger, Process tune, Path home, String name, Path log) throws Exception {
+  private static void waitFor(Trigger trigger, Process tune, Path home, String name, Path log, String marker)
+      throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
     Path db = home.resolve("tunelab.db");
     while (!Files.exists(db)) {
@@ -295,6 +304,13 @@ class CrashResumeTest {
       Thread.sleep(1);
     }
     if (trigger == Trigger.STORE_CREATED) {
+      return;
+    }
+    if (trigger == Trigger.SILENT_WORK) {
+      while (MarkedProcesses.find(marker).stream().noneMatch(p -> p.commandLine().startsWith("sleep "))) {
+        check(tune, deadline, log, trigger);
+        Thread.sleep(10);
+      }
       return;
     }
     try (JobStore store = JobStore.openSqlite(home)) {
@@ -314,7 +330,7 @@ class CrashResumeTest {
     long inProgress = jobs.stream().filter(running).count();
     long completed = jobs.stream().filter(j -> j.status() == TrainingJobStatus.Completed).count();
     return switch (trigger) {
-      case STORE_CREATED, TUNING_JOB_CREATED -> true;
+      case STORE_CREATED, TUNING_JOB_CREATED, SILENT_WORK -> true;
       case FIRST_JOB_RUNNING -> inProgress >= 1;
       case METRICS_STREAMING -> jobs.stream().filter(running).anyMatch(j -> !store.metrics(j.name()).isEmpty());
       case BOTH_SLOTS_RUNNING -> inProgress == PARALLEL;

@@ -33,7 +33,11 @@ final class AnalyticsCommand implements Callable<Integer> {
       DescribeTuningJobCommand.find(store, name, home);
       Table t = TuningAnalytics.of(name, store.trainingJobsOf(name));
       if (out != null) {
-        out.write(o -> t.write().csv(o));
+        // tablesaw's CSV writer turns I/O errors into IllegalStateException without a reason:
+        // the table (one row per training job) is made in memory, then written by OutputFile
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        t.write().csv(buffer);
+        out.write(buffer::writeTo);
         System.out.println("Wrote " + t.rowCount() + " rows to " + csv);
       } else {
         System.out.println(t.printAll());

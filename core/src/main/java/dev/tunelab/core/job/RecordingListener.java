@@ -1,5 +1,6 @@
 package dev.tunelab.core.job;
 
+import dev.tunelab.core.io.OutputWriteException;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.MetricPoint;
 import dev.tunelab.core.store.ProgressWriter;
@@ -88,7 +89,7 @@ public final class RecordingListener implements TrainingListener {
       try {
         this.logFile = Files.newBufferedWriter(jobDir.resolve(LOG_FILE));
       } catch (IOException e) {
-        LOG.warn("cannot write the log stream file of {}: {}", jobName, e.toString());
+        LOG.warn("cannot write the log stream file of {}: {}", jobName, OutputWriteException.reason(e));
       }
     }
     this.periodicFlush = FLUSHER.scheduleWithFixedDelay(this::flushQuietOutput, FLUSH_PERIOD_MILLIS,
@@ -128,7 +129,8 @@ public final class RecordingListener implements TrainingListener {
           logFile.newLine();
           fileBytes += bytes;
         } catch (IOException e) {
-          LOG.warn("log stream file {} of {} cannot be written: {}", LOG_FILE, jobName, e.toString());
+          LOG.warn("{} of {} cannot be written ({}); the job goes on, its log is kept in the store"
+              + " up to the store's limit", LOG_FILE, jobName, OutputWriteException.reason(e));
           fileFailed = true;
           linesNotInFile++;
           closeFile();
@@ -178,7 +180,9 @@ public final class RecordingListener implements TrainingListener {
               + " bytes: " + linesNotInFile + " more lines were left out");
           logFile.newLine();
         } catch (IOException e) {
-          LOG.warn("log stream file write failed: {}", e.toString());
+          LOG.warn("{} of {}: cannot write its final marker ({})", LOG_FILE, jobName,
+              OutputWriteException.reason(e));
+          fileFailed = true;
         }
       }
       closeFile();
@@ -198,7 +202,10 @@ public final class RecordingListener implements TrainingListener {
       try {
         logFile.close();
       } catch (IOException e) {
-        LOG.warn("log stream file close failed: {}", e.toString());
+        if (!fileFailed) {
+          LOG.warn("{} of {} cannot be written ({})", LOG_FILE, jobName, OutputWriteException.reason(e));
+        }
+        fileFailed = true;
       }
       logFile = null;
     }

@@ -2,10 +2,8 @@ package dev.tunelab.cli;
 
 import dev.tunelab.core.api.TuningAnalytics;
 import dev.tunelab.core.store.JobStore;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.tunelab.core.io.OutputFile;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,16 +27,17 @@ final class AnalyticsCommand implements Callable<Integer> {
   @Mixin HomeOption home;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
+    OutputFile out = csv == null ? null : OutputFile.of("--csv", csv).notSameAs("the store", home.storeFile());
     try (JobStore store = home.openReadStore()) {
       DescribeTuningJobCommand.find(store, name, home);
       Table t = TuningAnalytics.of(name, store.trainingJobsOf(name));
-      if (csv != null) {
-        Path dir = csv.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".analytics-", ".csv");
-        t.write().csv(tmp.toFile());
-        Files.move(tmp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      if (out != null) {
+        // tablesaw's CSV writer turns I/O errors into IllegalStateException without a reason:
+        // the table (one row per training job) is made in memory, then written by OutputFile
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        t.write().csv(buffer);
+        out.write(buffer::writeTo);
         System.out.println("Wrote " + t.rowCount() + " rows to " + csv);
       } else {
         System.out.println(t.printAll());

@@ -1,5 +1,7 @@
 package dev.tunelab.cli;
 
+import dev.tunelab.core.io.OutputFile;
+import dev.tunelab.core.io.OutputFolder;
 import dev.tunelab.datasets.BostonHousing;
 import dev.tunelab.datasets.CourseSplit;
 import dev.tunelab.datasets.SageMakerCsvWriter;
@@ -35,8 +37,18 @@ final class DatasetsCommand implements Callable<Integer> {
     if (seed < 0) {
       throw Main.badInput("--seed", seed, "an integer >= 0");
     }
+    OutputFolder folder = OutputFolder.of("--out", out);
+    // every file is checked before any is written: a refusal leaves the folder as it was
+    OutputFile train = folder.file(SageMakerCsvWriter.TRAIN);
+    OutputFile validation = folder.file(SageMakerCsvWriter.VALIDATION);
+    OutputFile test = folder.file(SageMakerCsvWriter.TEST);
+    OutputFile testLabels = folder.file(SageMakerCsvWriter.TEST_LABELS);
     CourseSplit split = BostonHousing.courseSplit(seed);
-    SageMakerCsvWriter.writeCourseSplit(split, out);
+    folder.create();
+    train.writeText(w -> SageMakerCsvWriter.writeLabelFirst(split.train(), w));
+    validation.writeText(w -> SageMakerCsvWriter.writeLabelFirst(split.validation(), w));
+    test.writeText(w -> SageMakerCsvWriter.writeFeatures(split.test(), w));
+    testLabels.writeText(w -> SageMakerCsvWriter.writeLabels(split.test(), w));
     System.out.printf("Wrote %s: train.csv (%d rows), validation.csv (%d), test.csv (%d), test-labels.csv (seed %d)%n",
         out, split.train().rows(), split.validation().rows(), split.test().rows(), seed);
     return 0;

@@ -42,6 +42,11 @@ public final class HomeOption {
     return home != null ? "--home" : "TUNELAB_HOME";
   }
 
+  /** The store file in the home folder ({@code tunelab.db}): never a file to write output to. */
+  public Path storeFile() {
+    return path().resolve("tunelab.db");
+  }
+
   /**
    * The home folder, which must already hold a store: for commands that only read (dashboard,
    * report) and must not create an empty store in a mistyped folder.

@@ -1,5 +1,6 @@
 package dev.tunelab.cli;
 
+import dev.tunelab.core.io.OutputWriteException;
 import dev.tunelab.core.spec.SpecException;
 import dev.tunelab.core.store.JobStateException;
 import java.io.PrintWriter;
@@ -61,6 +62,13 @@ public final class Main implements Runnable {
         err.println("tunelab: error: " + ex.getMessage());
         err.flush();
         return BAD_INPUT;
+      }
+      if (ex instanceof OutputWriteException) {
+        // a user-named output could not be written (disk full, file too large): the path and
+        // the system's reason say it all, and nothing was left half-written
+        err.println("tunelab: failed: " + ex.getMessage());
+        err.flush();
+        return FAILURE;
       }
       err.println("tunelab: failed: " + ex);
       if (System.getenv("TUNELAB_DEBUG") != null) {

@@ -1,5 +1,6 @@
 package dev.tunelab.cli;
 
+import dev.tunelab.core.io.OutputFile;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.NoSuchJobException;
 import dev.tunelab.web.ReportWriter;
@@ -28,15 +29,13 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    OutputFile target = OutputFile.of("--out", out).notSameAs("the store", home.storeFile());
     try (JobStore store = JobStore.openSqliteReadOnly(home.existingHome())) {
       if (store.tuningJob(name).isEmpty()) {
         throw Main.badInput("TUNING_JOB", name, "the name of an existing tuning job in "
             + home.path());
       }
-      if (Files.isDirectory(out)) {
-        throw Main.badInput("--out", out, "a file name (it is a folder)");
-      }
-      ReportWriter.bundled().write(store, name, out);
+      ReportWriter.bundled().write(store, name, target);
     } catch (NoSuchJobException e) {
       throw Main.badInput("TUNING_JOB", name, "the name of an existing tuning job in " + home.path());
     }

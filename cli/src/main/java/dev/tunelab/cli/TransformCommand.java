@@ -1,5 +1,6 @@
 package dev.tunelab.cli;
 
+import dev.tunelab.core.io.OutputFile;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.NewTransformRun;
 import dev.tunelab.core.store.TrainingJobRecord;
@@ -48,6 +49,7 @@ final class TransformCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    OutputFile out = OutputFile.of("--output", output).notSameAs("the store", home.storeFile());
     try (JobStore store = home.openStore()) {
       String jobName = choice.model;
       if (choice.bestOf != null) {
@@ -61,7 +63,7 @@ final class TransformCommand implements Callable<Integer> {
       final String n = jobName;
       TrainingJobRecord job = store.trainingJob(n).orElseThrow(() -> Main.badInput("--model",
           n, "the name of an existing training job in " + home.path()));
-      return transform(store, job, input, output, labels);
+      return transform(store, job, input, out, labels);
     }
   }
 
@@ -69,7 +71,7 @@ final class TransformCommand implements Callable<Integer> {
    * Runs the transform; with labels, prints the scores and records the run in the store (the
    * dashboard's transform page and the report show it).
    */
-  static int transform(JobStore store, TrainingJobRecord job, Path input, Path output, Path labels) {
+  static int transform(JobStore store, TrainingJobRecord job, Path input, OutputFile output, Path labels) {
     if (job.modelArtifact() == null) {
       throw Main.badInput("--model", job.name(), "a training job with a model artifact (it is "
           + job.status() + (job.failureReason() == null ? "" : ": " + job.failureReason()) + ")");

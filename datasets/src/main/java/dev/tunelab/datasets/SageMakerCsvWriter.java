@@ -46,47 +46,63 @@ public final class SageMakerCsvWriter {
    */
   public static void writeLabelFirst(Dataset d, Path file) {
     requireLabels(d);
-    write(file, out -> {
-      StringBuilder sb = new StringBuilder(256);
-      for (int r = 0; r < d.rows(); r++) {
-        sb.setLength(0);
-        sb.append(label(d, r));
-        for (double v : d.features()[r]) {
-          sb.append(',');
-          appendFeature(sb, v, r);
-        }
-        out.write(sb.append('\n').toString());
+    write(file, out -> writeLabelFirst(d, out));
+  }
+
+  /**
+   * Writes {@code label,f1,...,fN} per row, no header, to {@code out} (left open).
+   *
+   * @throws IllegalArgumentException when {@code d} has no labels, or a value cannot be written
+   */
+  public static void writeLabelFirst(Dataset d, Writer out) throws IOException {
+    requireLabels(d);
+    StringBuilder sb = new StringBuilder(256);
+    for (int r = 0; r < d.rows(); r++) {
+      sb.setLength(0);
+      sb.append(label(d, r));
+      for (double v : d.features()[r]) {
+        sb.append(',');
+        appendFeature(sb, v, r);
       }
-    });
+      out.write(sb.append('\n').toString());
+    }
   }
 
   /** Writes {@code f1,...,fN} per row, no header (batch-transform input). */
   public static void writeFeatures(Dataset d, Path file) {
     Objects.requireNonNull(d, "d");
-    write(file, out -> {
-      StringBuilder sb = new StringBuilder(256);
-      for (int r = 0; r < d.rows(); r++) {
-        sb.setLength(0);
-        double[] row = d.features()[r];
-        for (int c = 0; c < row.length; c++) {
-          if (c > 0) {
-            sb.append(',');
-          }
-          appendFeature(sb, row[c], r);
+    write(file, out -> writeFeatures(d, out));
+  }
+
+  /** Writes {@code f1,...,fN} per row, no header, to {@code out} (left open). */
+  public static void writeFeatures(Dataset d, Writer out) throws IOException {
+    Objects.requireNonNull(d, "d");
+    StringBuilder sb = new StringBuilder(256);
+    for (int r = 0; r < d.rows(); r++) {
+      sb.setLength(0);
+      double[] row = d.features()[r];
+      for (int c = 0; c < row.length; c++) {
+        if (c > 0) {
+          sb.append(',');
         }
-        out.write(sb.append('\n').toString());
+        appendFeature(sb, row[c], r);
       }
-    });
+      out.write(sb.append('\n').toString());
+    }
   }
 
   /** Writes one label per line, no header. */
   public static void writeLabels(Dataset d, Path file) {
     requireLabels(d);
-    write(file, out -> {
-      for (int r = 0; r < d.rows(); r++) {
-        out.write(label(d, r) + "\n");
-      }
-    });
+    write(file, out -> writeLabels(d, out));
+  }
+
+  /** Writes one label per line, no header, to {@code out} (left open). */
+  public static void writeLabels(Dataset d, Writer out) throws IOException {
+    requireLabels(d);
+    for (int r = 0; r < d.rows(); r++) {
+      out.write(label(d, r) + "\n");
+    }
   }
 
   /**

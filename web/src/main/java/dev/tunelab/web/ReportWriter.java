@@ -1,21 +1,17 @@
 package dev.tunelab.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunelab.core.io.OutputFile;
 import dev.tunelab.core.json.Json;
 import dev.tunelab.core.store.JobStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,31 +60,22 @@ public final class ReportWriter {
   }
 
   /**
-   * Writes the report of a tuning job to {@code out}: to a temporary file in the same folder,
-   * then renamed, so {@code out} is either the whole report or as it was.
+   * Writes the report of a tuning job to {@code out} through {@link OutputFile}: to a temporary
+   * file in the same folder, then renamed, so {@code out} is either the whole report or as it
+   * was (a device or FIFO is written in place).
    *
    * @throws dev.tunelab.core.store.NoSuchJobException when there is no such tuning job
-   * @throws UncheckedIOException when the file cannot be written
+   * @throws dev.tunelab.core.spec.SpecException when {@code out} cannot be a file (a folder, say)
+   * @throws dev.tunelab.core.io.OutputWriteException when the file cannot be written
    */
   public void write(JobStore store, String tuningJobName, Path out) {
+    write(store, tuningJobName, OutputFile.of("out", out));
+  }
+
+  /** As {@link #write(JobStore, String, Path)}, to an output the caller has checked. */
+  public void write(JobStore store, String tuningJobName, OutputFile out) {
     String html = html(new DashboardData(store).report(tuningJobName));
-    Path target = out.toAbsolutePath();
-    Path dir = target.getParent();
-    try {
-      Files.createDirectories(dir);
-      // not createTempFile: its 0600 would make a hand-in unreadable to others; this one gets the
-      // permissions the user's umask gives any new file, as a shell redirect would
-      Path tmp = Files.createFile(dir.resolve(".tunelab-report-" + UUID.randomUUID() + ".tmp"));
-      try {
-        Files.writeString(tmp, html, StandardCharsets.UTF_8);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write report " + target + ": " + e.getMessage(), e);
-    }
+    out.writeText(w -> w.write(html));
   }
 
   /**

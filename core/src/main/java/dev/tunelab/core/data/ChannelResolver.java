@@ -27,10 +27,19 @@ import java.util.stream.Stream;
  *       with seed {@value BostonHousing#DEFAULT_SPLIT_SEED}, or {@code dataset:boston/train?seed=7};</li>
  *   <li>{@code s3://bucket/key}, read from {@code $TUNELAB_HOME/s3/bucket/key}.</li>
  * </ul>
+ *
+ * <p>An {@code s3://} location never leaves {@code $TUNELAB_HOME/s3}: a key with a {@code .} or
+ * {@code ..} segment is refused, and so is a file or folder there that is (or holds) a symbolic
+ * link resolving outside it, so a spec cannot read {@code s3://bucket/../../.ssh/id_rsa}. Keys are
+ * taken literally, as S3 takes them ({@code %2e%2e} is a folder of that name). Data elsewhere is
+ * named by its path or a {@code file:} URI.
  */
 public final class ChannelResolver {
 
   private static final Pattern DATASET = Pattern.compile("dataset:boston/(train|validation|test)(?:\\?seed=(\\d{1,18}))?");
+
+  private static final String S3_ACCEPTED =
+      "s3://bucket/key naming a file or folder inside $TUNELAB_HOME/s3";
 
   private final Path home;
 
@@ -52,12 +61,21 @@ public final class ChannelResolver {
           "dataset:boston/train, dataset:boston/validation or dataset:boston/test (optionally ?seed=N)");
     }
     Path p = localPath(channel, uri, baseDir);
+    boolean s3 = uri.startsWith("s3://");
+    if (s3) {
+      requireInsideS3(channel, uri, p);
+    }
     if (Files.isDirectory(p)) {
       try (Stream<Path> s = Files.list(p)) {
         List<Path> csvs = s.filter(f -> Files.isRegularFile(f)
             && f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")).sorted().toList();
         if (csvs.isEmpty()) {
           throw new SpecException(channel.path(), uri, "a CSV file or a folder holding .csv files (" + p + " has none)");
+        }
+        if (s3) {
+          for (Path f : csvs) {
+            requireInsideS3(channel, uri, f);
+          }
         }
         return csvs;
       } catch (IOException e) {
@@ -96,7 +114,18 @@ public final class ChannelResolver {
       if (rest.isEmpty() || rest.startsWith("/")) {
         throw new SpecException(channel.path(), uri, "s3://bucket/key");
       }
-      return home.resolve("s3").resolve(rest).normalize();
+      for (String segment : rest.split("/", -1)) {
+        if (segment.equals("..") || segment.equals(".")) {
+          throw new SpecException(channel.path(), uri, S3_ACCEPTED + " ('" + segment
+              + "' segments are not allowed: the key must stay inside " + s3Root() + ")");
+        }
+      }
+      Path p = s3Root().resolve(rest).normalize();
+      if (!p.startsWith(s3Root())) {
+        throw new SpecException(channel.path(), uri, S3_ACCEPTED + " (it resolves to " + p
+            + ", outside " + s3Root() + ")");
+      }
+      return p;
     }
     if (uri.startsWith("file:")) {
       try {
@@ -113,6 +142,33 @@ public final class ChannelResolver {
       throw new SpecException(channel.path(), uri, "a local path, file:, dataset:boston/<part> or s3:// URI");
     }
     return baseDir.resolve(uri).normalize();
+  }
+
+  private Path s3Root() {
+    return home.toAbsolutePath().normalize().resolve("s3");
+  }
+
+  /**
+   * Refuses an existing {@code s3://} file or folder whose real path (symbolic links resolved)
+   * is outside the real {@code $TUNELAB_HOME/s3}. A missing one is left to the caller's
+   * "does not exist" message.
+   */
+  private void requireInsideS3(ChannelSpec channel, String uri, Path p) {
+    if (!Files.exists(p)) {
+      return;
+    }
+    Path real;
+    Path root;
+    try {
+      real = p.toRealPath();
+      root = s3Root().toRealPath();
+    } catch (IOException e) {
+      throw new SpecException(channel.path(), uri, S3_ACCEPTED + " (cannot resolve " + p + ": " + e.getMessage() + ")");
+    }
+    if (!real.startsWith(root)) {
+      throw new SpecException(channel.path(), uri, S3_ACCEPTED + " (" + p + " is a symbolic link to "
+          + real + ", outside " + root + "; name data elsewhere by its path or a file: URI)");
+    }
   }
 
   /**

@@ -7,13 +7,17 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.LinkOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,12 +25,18 @@ import java.util.stream.Stream;
 /**
  * One training job's folder laid out as SageMaker's {@code /opt/ml}: {@code input/config/}
  * (hyperparameters.json, inputdataconfig.json, resourceconfig.json), {@code input/data/<channel>/}
- * (links to, or copies of, the channel files), {@code model/}, {@code output/} and
+ * (read-only copies of the channel files), {@code model/}, {@code output/} and
  * {@code output/data/}; plus the {@code SM_*} environment that describes it.
+ *
+ * <p>Channels are copies, never links: a program that opens its input for writing (or truncates
+ * it) changes only its own copy, as in SageMaker, where channels are downloaded to the
+ * instance. The copies are mode 0444; a hard link would share the user's file (and a chmod
+ * would change the user's mode), and a symbolic link lets the program write through to it.
  */
 final class JobFolder {
 
   static final String HOST = "algo-1";
+  private static final Set<PosixFilePermission> READ_ONLY = PosixFilePermissions.fromString("r--r--r--");
   private static final Pattern CHANNEL_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
   final Path base;
@@ -58,8 +68,7 @@ final class JobFolder {
 
   /**
    * Creates (or refreshes) the layout in {@code request.jobDir()}: writes the config files,
-   * links each channel's files into {@code input/data/<channel>/} (copying where links are not
-   * possible) and removes a {@code output/failure} left by an earlier attempt.
+   * copies each channel's files, read-only, into {@code input/data/<channel>/} and removes a {@code output/failure} left by an earlier attempt.
    *
    * @param contentTypes ContentType per channel as the spec gives it; a channel without one gets
    *                     a type guessed from its files' extensions, or none
@@ -112,7 +121,7 @@ final class JobFolder {
       clear(dir);
       Files.createDirectories(dir);
       for (Path source : e.getValue()) {
-        link(e.getKey(), source.toAbsolutePath().normalize(), dir);
+        stage(e.getKey(), source.toAbsolutePath().normalize(), dir);
       }
     }
   }
@@ -130,18 +139,24 @@ final class JobFolder {
     }
   }
 
-  private static void link(String channel, Path source, Path dir) throws IOException {
+  /** Copies {@code source} into the channel folder as a read-only file of the same name. */
+  private static void stage(String channel, Path source, Path dir) throws IOException {
     if (!Files.exists(source)) {
       throw new IOException("channel '" + channel + "': file " + source + " does not exist");
     }
     Path target = dir.resolve(source.getFileName().toString());
     try {
-      Files.createSymbolicLink(target, source);
+      Files.copy(source, target); // follows a link in the source; never replaces a target
     } catch (FileAlreadyExistsException e) {
       throw new IOException("channel '" + channel + "': two files are named '"
           + source.getFileName() + "' (" + source + ")");
-    } catch (IOException | UnsupportedOperationException e) {
-      Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    PosixFileAttributeView view = Files.getFileAttributeView(target, PosixFileAttributeView.class,
+        LinkOption.NOFOLLOW_LINKS);
+    if (view != null) {
+      view.setPermissions(READ_ONLY);
+    } else if (!target.toFile().setWritable(false, false)) {
+      throw new IOException("channel '" + channel + "': cannot make " + target + " read-only");
     }
   }
 

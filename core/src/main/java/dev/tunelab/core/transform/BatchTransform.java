@@ -4,12 +4,10 @@ import dev.tunelab.core.spec.SpecException;
 import dev.tunelab.core.xgboost.XGBoostModel;
 import dev.tunelab.datasets.CsvDatasetReader;
 import dev.tunelab.datasets.Dataset;
-import java.io.BufferedWriter;
+import dev.tunelab.core.io.OutputFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * SageMaker batch transform, locally: one prediction per input line of a features-only CSV
@@ -52,13 +50,25 @@ public final class BatchTransform {
 
   /**
    * Predicts every row of {@code input} with the XGBoost model file and writes {@code output}
-   * atomically (nothing half-written on failure).
+   * (named {@code --output} in messages) through {@link OutputFile}: whole or not at all, never
+   * over the input, the labels or the model.
    *
    * @throws dev.tunelab.datasets.DataFormatException for bad input or label CSVs
-   * @throws SpecException when the labels do not match the input row count or the feature count
-   *     does not match the model
+   * @throws SpecException when the labels do not match the input row count, the feature count
+   *     does not match the model, or the output cannot be written (a folder, the input itself)
+   * @throws dev.tunelab.core.io.OutputWriteException when writing the output fails
    */
   public static Result run(Path modelFile, Path input, Path output, Path labels) {
+    return run(modelFile, input, OutputFile.of("--output", output), labels);
+  }
+
+  /**
+   * As {@link #run(Path, Path, Path, Path)}, with an output the caller has checked further
+   * (against its store, say).
+   */
+  public static Result run(Path modelFile, Path input, OutputFile out, Path labels) {
+    out.notSameAs("--input", input).notSameAs("--labels", labels).notSameAs("the model " + modelFile, modelFile);
+    Path output = out.path();
     Dataset features = CsvDatasetReader.readFeatures(input);
     double[] truth = null;
     if (labels != null) {
@@ -86,7 +96,12 @@ public final class BatchTransform {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load model " + modelFile, e);
     }
-    write(predictions, output);
+    out.writeText(w -> {
+      for (double p : predictions) {
+        w.write(Float.toString((float) p));
+        w.write('\n');
+      }
+    });
     if (truth == null) {
       return new Result(predictions.length, output, null, null, predictions, null);
     }
@@ -97,25 +112,5 @@ public final class BatchTransform {
     }
     double mse = sum / truth.length;
     return new Result(predictions.length, output, Math.sqrt(mse), mse, predictions, truth);
-  }
-
-  private static void write(double[] predictions, Path output) {
-    Path dir = output.toAbsolutePath().getParent();
-    try {
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, ".transform-", ".tmp");
-      try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
-        for (double p : predictions) {
-          w.write(Float.toString((float) p));
-          w.newLine();
-        }
-      } catch (IOException | RuntimeException e) {
-        Files.deleteIfExists(tmp);
-        throw e;
-      }
-      Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + output, e);
-    }
   }
 }

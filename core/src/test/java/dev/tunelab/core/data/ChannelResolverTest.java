@@ -82,4 +82,52 @@ class ChannelResolverTest {
     refused("s3://");
     assertTrue(refused("https://example.com/train.csv").getMessage().contains("s3://"));
   }
+
+  @TempDir Path top;
+
+  @Test
+  void anS3UriNeverLeavesTheHomesS3Folder() throws IOException {
+    // top/home is the home; a secret beside it, and one inside it but outside s3/
+    Path h = Files.createDirectories(top.resolve("home"));
+    Path secret = Files.writeString(top.resolve("secret.csv"), "1,2\n");
+    Files.writeString(h.resolve("outside-s3.csv"), "1,2\n");
+    Path bucket = Files.createDirectories(h.resolve("s3/bucket"));
+    Files.writeString(bucket.resolve("ok.csv"), "1,2\n");
+    ChannelResolver r = new ChannelResolver(h);
+    java.util.function.Function<String, SpecException> refusedHere = uri -> {
+      SpecException e = assertThrows(SpecException.class, () -> r.files(channel(uri), base), uri);
+      assertEquals(FIELD, e.field(), e.getMessage());
+      assertTrue(e.getMessage().contains(uri), e.getMessage());
+      return e;
+    };
+    String depth = "../".repeat(h.getNameCount() + 2);
+    for (String uri : List.of("s3://bucket/../../../secret.csv",
+        "s3://bucket/../../outside-s3.csv",
+        "s3://bucket/" + depth + secret.toString().substring(1),
+        "s3://../../secret.csv",
+        "s3://bucket/./ok.csv",
+        "s3://bucket/sub/../../../outside-s3.csv")) {
+      SpecException e = refusedHere.apply(uri);
+      assertTrue(e.getMessage().contains("inside $TUNELAB_HOME/s3"), e.getMessage());
+    }
+    // keys are literal: %2e%2e is a folder of that name, inside s3/, and missing here
+    assertTrue(refusedHere.apply("s3://bucket/%2e%2e/%2e%2e/outside-s3.csv").getMessage()
+        .contains("looked for " + h.resolve("s3/bucket/%2e%2e/%2e%2e/outside-s3.csv")));
+    // a symbolic link in s3/ pointing out: as the file, as the bucket, and inside a folder channel
+    Files.createSymbolicLink(bucket.resolve("linked.csv"), secret);
+    Files.createSymbolicLink(h.resolve("s3/linked-bucket"), top);
+    Path folder = Files.createDirectories(bucket.resolve("folder"));
+    Files.writeString(folder.resolve("a.csv"), "1,2\n");
+    Files.createSymbolicLink(folder.resolve("b.csv"), secret);
+    for (String uri : List.of("s3://bucket/linked.csv", "s3://linked-bucket/secret.csv",
+        "s3://bucket/folder")) {
+      SpecException e = refusedHere.apply(uri);
+      assertTrue(e.getMessage().contains("symbolic link") && e.getMessage().contains("file: URI"), e.getMessage());
+    }
+    assertEquals(List.of(bucket.resolve("ok.csv")), r.files(channel("s3://bucket/ok.csv"), base));
+    // a link that stays inside s3/ is fine, and the same secret by its path is the user's choice
+    Files.createSymbolicLink(bucket.resolve("alias.csv"), bucket.resolve("ok.csv"));
+    assertEquals(List.of(bucket.resolve("alias.csv")), r.files(channel("s3://bucket/alias.csv"), base));
+    assertEquals(List.of(secret), r.files(channel(secret.toString()), base));
+  }
 }

@@ -201,7 +201,10 @@ class ProcessTrainerTest {
     assertEquals(env.get("SM_OUTPUT_DIR"), training.get("output_dir"));
     // the files the environment points at are really there
     assertEquals(hps, JSON.readValue(jobDir.resolve("input/config/hyperparameters.json").toFile(), Map.class));
-    assertTrue(Files.isSymbolicLink(jobDir.resolve("input/data/train/train.csv")));
+    // channels are read-only copies, never links to the user's files (see ChannelIsolationTest)
+    Path channelFile = jobDir.resolve("input/data/train/train.csv");
+    assertTrue(Files.isRegularFile(channelFile, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+    assertEquals(Files.readString(trainCsv), Files.readString(channelFile));
   }
 
   private static <T> T report(RecordingListener listener, String key, TypeReference<T> type)

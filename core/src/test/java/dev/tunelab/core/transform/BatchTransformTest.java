@@ -108,4 +108,26 @@ class BatchTransformTest {
     assertTrue(features.getMessage().contains("13 features"), features.getMessage());
     assertFalse(Files.exists(out));
   }
+
+  @Test
+  void anOutputThatIsTheInputTheLabelsOrTheModelIsRefusedAndLeavesThemIntact() throws IOException {
+    Path input = csv("same.csv", Arrays.copyOf(test.features(), 3));
+    Path labels = csv("same-labels.csv", column(new double[] {1, 2, 3}));
+    String inputText = Files.readString(input);
+    String labelsText = Files.readString(labels);
+    byte[] modelBytes = Files.readAllBytes(model);
+    Path link = dir.resolve("link-to-input.csv");
+    Files.deleteIfExists(link);
+    Files.createSymbolicLink(link, input);
+    for (Path out : List.of(input, link, labels, model)) {
+      SpecException e = assertThrows(SpecException.class,
+          () -> BatchTransform.run(model, input, out, labels), out::toString);
+      assertEquals("--output", e.field(), e.getMessage());
+      assertTrue(e.getMessage().contains("same file"), e.getMessage());
+    }
+    assertEquals(inputText, Files.readString(input));
+    assertEquals(labelsText, Files.readString(labels));
+    assertArrayEquals(modelBytes, Files.readAllBytes(model));
+    assertTrue(Files.isSymbolicLink(link));
+  }
 }

@@ -18,6 +18,9 @@ import java.util.function.BooleanSupplier;
  */
 final class ProcessRun {
 
+  /** How long a job's end waits for its SIGKILLed leftovers to disappear, in milliseconds. */
+  static final long REAP_WAIT_MILLIS = 5_000;
+
   static final long POLL_MILLIS = 100;
   static final long REFRESH_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
   static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
@@ -83,10 +86,27 @@ final class ProcessRun {
     } finally {
       if (tree.anyRunning()) { // background children left by a finished or failed job
         tree.signal(true);
+        awaitEnd();
       }
       tree.unregister();
       if (interrupted) {
         Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Waits (at most {@link #REAP_WAIT_MILLIS}) until the killed processes are really gone, so a
+   * job counts as over only when nothing of it runs: the next job of its slot never overlaps it.
+   */
+  private void awaitEnd() {
+    long deadline = System.nanoTime() + REAP_WAIT_MILLIS * 1_000_000L;
+    while (tree.anyRunning() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       }
     }
   }

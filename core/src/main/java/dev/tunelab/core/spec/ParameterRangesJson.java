@@ -183,10 +183,7 @@ public final class ParameterRangesJson {
   }
 
   private static String rangeName(JsonSpecReader e, Set<String> names) {
-    String n = e.string("Name");
-    if (n.isEmpty() || n.length() > 256) {
-      throw new SpecException(e.path() + ".Name", n, "1 to 256 characters");
-    }
+    String n = HyperParameterNames.check(e.path() + ".Name", e.string("Name"));
     if (!names.add(n)) {
       throw new SpecException(e.path() + ".Name", n, "a hyperparameter name used by only one range");
     }

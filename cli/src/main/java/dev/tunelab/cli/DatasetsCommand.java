@@ -32,9 +32,7 @@ final class DatasetsCommand implements Callable<Integer> {
     if (!name.equals("boston")) {
       throw Main.badInput("NAME", name, "boston");
     }
-    if (seed < 0) {
-      throw Main.badInput("--seed", seed, "an integer >= 0");
-    }
+    OptionBounds.check("--seed", seed, 0, Long.MAX_VALUE);
     CourseSplit split = BostonHousing.courseSplit(seed);
     SageMakerCsvWriter.writeCourseSplit(split, out);
     System.out.printf("Wrote %s: train.csv (%d rows), validation.csv (%d), test.csv (%d), test-labels.csv (seed %d)%n",

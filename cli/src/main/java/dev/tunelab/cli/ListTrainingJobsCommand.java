@@ -64,8 +64,8 @@ final class ListTrainingJobsCommand implements Callable<Integer> {
     if (!output.equals("json") && !output.equals("table")) {
       throw Main.badInput("--output", output, "json or table");
     }
-    if (maxResults != null && maxResults < 1) {
-      throw Main.badInput("--max-results", maxResults, "an integer >= 1");
+    if (maxResults != null) {
+      OptionBounds.check("--max-results", maxResults, 1, Integer.MAX_VALUE);
     }
     try (JobStore store = home.openStore()) {
       TuningJobRecord tuning = DescribeTuningJobCommand.find(store, name, home);

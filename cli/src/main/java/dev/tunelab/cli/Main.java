@@ -52,6 +52,7 @@ public final class Main implements Runnable {
   /** Builds the command line with TuneLab's error handling. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    registerNumberConverters(cl);
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
       if (ex instanceof IllegalArgumentException || ex instanceof JobStateException) {
@@ -70,6 +71,34 @@ public final class Main implements Runnable {
       return FAILURE;
     });
     return cl;
+  }
+
+  /**
+   * Integer options that do not fit their type are refused saying the type's range (picocli's
+   * own message says only "is not an int"); each command then checks its option's own bounds
+   * with {@link OptionBounds}.
+   */
+  private static void registerNumberConverters(CommandLine cl) {
+    CommandLine.ITypeConverter<Integer> toInt = s -> {
+      try {
+        return Integer.valueOf(s.trim());
+      } catch (NumberFormatException e) {
+        throw new CommandLine.TypeConversionException("'" + s + "' is not an integer from "
+            + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
+      }
+    };
+    CommandLine.ITypeConverter<Long> toLong = s -> {
+      try {
+        return Long.valueOf(s.trim());
+      } catch (NumberFormatException e) {
+        throw new CommandLine.TypeConversionException("'" + s + "' is not an integer from "
+            + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
+      }
+    };
+    cl.registerConverter(Integer.class, toInt);
+    cl.registerConverter(Integer.TYPE, toInt);
+    cl.registerConverter(Long.class, toLong);
+    cl.registerConverter(Long.TYPE, toLong);
   }
 
   public static void main(String[] args) {

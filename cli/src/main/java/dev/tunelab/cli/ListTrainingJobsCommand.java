@@ -81,16 +81,17 @@ final class ListTrainingJobsCommand implements Callable<Integer> {
         ObjectNode root = Json.object();
         ArrayNode list = root.putArray("TrainingJobSummaries");
         jobs.forEach(j -> list.add(TrainingJobSummaries.summary(j, direction, metric)));
-        System.out.println(Json.pretty(root));
+        System.out.println(TerminalText.json(root));
         return 0;
       }
-      System.out.printf(Locale.ROOT, "%-46s  %-10s  %12s  %8s  %s%n", "TRAINING JOB", "STATUS", metric, "SECONDS",
+      System.out.printf(Locale.ROOT, "%-46s  %-10s  %12s  %8s  %s%n", "TRAINING JOB", "STATUS", TerminalText.escape(metric), "SECONDS",
           "TUNED HYPERPARAMETERS");
       for (TrainingJobRecord j : jobs) {
         String secs = j.startTime() == null || j.endTime() == null ? "-"
             : String.format(Locale.ROOT, "%.2f", Duration.between(j.startTime(), j.endTime()).toMillis() / 1000.0);
-        System.out.printf(Locale.ROOT, "%-46s  %-10s  %12s  %8s  %s%n", j.name(), j.status(),
-            j.objectiveValue() == null ? "-" : TuningConsole.fmt(j.objectiveValue()), secs, j.tunedHyperParameters());
+        System.out.printf(Locale.ROOT, "%-46s  %-10s  %12s  %8s  %s%n", TerminalText.escape(j.name()), j.status(),
+            j.objectiveValue() == null ? "-" : TuningConsole.fmt(j.objectiveValue()), secs,
+            TerminalText.escape(j.tunedHyperParameters()));
       }
       return 0;
     }

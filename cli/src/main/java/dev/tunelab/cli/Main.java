@@ -59,11 +59,11 @@ public final class Main implements Runnable {
         // SpecException, DataFormatException, NoSuchJobException and other validation errors are
         // bad input; JobStateException is a request the job's state does not allow: nothing was
         // changed either way
-        err.println("tunelab: error: " + ex.getMessage());
+        err.println("tunelab: error: " + TerminalText.escape(ex.getMessage()));
         err.flush();
         return BAD_INPUT;
       }
-      err.println("tunelab: failed: " + ex);
+      err.println("tunelab: failed: " + TerminalText.escape(ex.toString()));
       if (System.getenv("TUNELAB_DEBUG") != null) {
         ex.printStackTrace(err);
       }

@@ -44,14 +44,14 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() {
     PrintStream out = System.out;
     PrintStream err = System.err;
-    TrainingJobSpec parsed = TrainingJobSpecParser.parse(spec, n -> err.println("tunelab: note: " + n));
+    TrainingJobSpec parsed = TrainingJobSpecParser.parse(spec, n -> err.println("tunelab: note: " + TerminalText.escape(n)));
     Path homeDir = home.path();
     try (JobStore store = home.openStore()) {
       TrainingJobRunner runner = new TrainingJobRunner(store, homeDir);
       PreparedTrainingJob job = runner.prepare(parsed);
       TrainingListener console = new TrainingListener() {
         @Override public void log(String line) {
-          out.println(LogFormat.cloudWatch(line));
+          out.println(TerminalText.escape(LogFormat.cloudWatch(line)));
         }
         @Override public boolean metric(String name, int iteration, double value) {
           return true;
@@ -66,13 +66,13 @@ final class TrainCommand implements Callable<Integer> {
 
   static void printSummary(PrintStream out, TrainingJobRecord rec) {
     out.println();
-    out.println(rec.name() + ": " + rec.status()
-        + (rec.failureReason() == null ? "" : " - " + rec.failureReason()));
+    out.println(TerminalText.escape(rec.name()) + ": " + rec.status()
+        + (rec.failureReason() == null ? "" : " - " + TerminalText.escape(rec.failureReason())));
     for (Map.Entry<String, Double> m : new TreeMap<>(rec.finalMetrics()).entrySet()) {
-      out.println(m.getKey() + " = " + m.getValue());
+      out.println(TerminalText.escape(m.getKey()) + " = " + m.getValue());
     }
     if (rec.modelArtifact() != null) {
-      out.println("Model artifact: " + rec.modelArtifact());
+      out.println("Model artifact: " + TerminalText.escape(rec.modelArtifact()));
     }
     if (rec.startTime() != null && rec.endTime() != null) {
       long s = DescribeTrainingJob.trainingSeconds(rec.startTime(), rec.endTime());

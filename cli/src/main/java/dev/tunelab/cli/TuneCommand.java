@@ -40,7 +40,7 @@ final class TuneCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    TuningJobSpec parsed = TuningJobSpecParser.parse(spec, n -> System.err.println("tunelab: note: " + n));
+    TuningJobSpec parsed = TuningJobSpecParser.parse(spec, n -> System.err.println("tunelab: note: " + TerminalText.escape(n)));
     try (JobStore store = home.openStore()) {
       TuningJobRunner runner = new TuningJobRunner(store, home.path());
       PreparedTuningJob job = runner.prepare(parsed);

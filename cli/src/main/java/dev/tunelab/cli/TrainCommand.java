@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code tunelab train SPEC.json}: one training job, its log streamed, its final metrics printed. */
@@ -38,6 +39,10 @@ final class TrainCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SPEC.json", description = "CreateTrainingJob request body.")
   Path spec;
 
+  @Option(names = "--dry-run", description = "Check the spec and its data as train does before it starts,"
+      + " record and run nothing.")
+  boolean dryRun;
+
   @Mixin HomeOption home;
 
   @Override
@@ -49,6 +54,10 @@ final class TrainCommand implements Callable<Integer> {
     try (JobStore store = home.openStore()) {
       TrainingJobRunner runner = new TrainingJobRunner(store, homeDir);
       PreparedTrainingJob job = runner.prepare(parsed);
+      if (dryRun) {
+        out.println("Training job " + parsed.name() + " is valid (dry run: nothing recorded)");
+        return 0;
+      }
       TrainingListener console = new TrainingListener() {
         @Override public void log(String line) {
           out.println(TerminalText.escape(LogFormat.cloudWatch(line)));

@@ -170,6 +170,15 @@ class SpecInputFaultsTest {
   }
 
   @Test
+  void rangeBoundsSayTheirBounds() {
+    SpecException i = refused(tuning("depth", "", "", "").replace("\"MaxValue\": \"5\"", "\"MaxValue\": \"99999999999999999999\""));
+    assertTrue(i.getMessage().contains("expected an integer from -1000000000000000 to 1000000000000000"), i.getMessage());
+    SpecException c = refused(tuning("depth", "", "", "").replace("\"IntegerParameterRanges\": [{\"Name\": \"depth\", \"MinValue\": \"2\", \"MaxValue\": \"5\"}]",
+        "\"ContinuousParameterRanges\": [{\"Name\": \"x\", \"MinValue\": \"-1e308\", \"MaxValue\": \"1e308\"}]"));
+    assertTrue(c.getMessage().contains("is a finite number (at most 1.7976931348623157E308)"), c.getMessage());
+  }
+
+  @Test
   void aTargetValueBeyondADoubleIsRefused() {
     SpecException e = refused(tuning("depth", "", "", ",\n    \"TuningJobCompletionCriteria\": {\"TargetObjectiveMetricValue\": -1e309}"));
     assertTrue(e.getMessage().contains("got '-1E+309'; expected a finite number"), e.getMessage());

@@ -65,6 +65,7 @@ class CliFuzzTest {
     Map<Integer, Integer> exits = new TreeMap<>();
     int csvCases = 0;
     int realRuns = 0;
+    int trained = 0;
     List<String> findings = new ArrayList<>();
     for (int i = 0; i < CASES; i++) {
       if (ONLY >= 0 && i != ONLY) {
@@ -76,6 +77,7 @@ class CliFuzzTest {
       List<String> what = new ArrayList<>();
       what.add(base.name());
       Path caseDir = Files.createDirectories(dir.resolve("case-" + i));
+      boolean real = i % RUN_EVERY == RUN_EVERY - 1;
       boolean csv = r.nextInt(3) == 0;
       if (csv) {
         csvCases++;
@@ -85,18 +87,17 @@ class CliFuzzTest {
         pointTrainChannelAt(spec, file);
         what.addAll(cm.applied());
       }
-      boolean real = i % RUN_EVERY == RUN_EVERY - 1;
       String text;
       if (!csv || r.nextBoolean()) {
         SpecMutator sm = new SpecMutator(r);
-        text = sm.mutate(spec);
+        text = real ? sm.mutate(spec, 1, false) : sm.mutate(spec);
         what.addAll(sm.applied());
       } else {
         text = Json.pretty(spec);
       }
       if (real) {
         realRuns++;
-        text = capForARealRun(text, base);
+        text = capForARealRun(text, base, i);
         what.add("real run");
       }
       Path file = caseDir.resolve("spec.json");
@@ -113,6 +114,9 @@ class CliFuzzTest {
         continue;
       }
       exits.merge(run.exitCode(), 1, Integer::sum);
+      if (real && run.exitCode() != 2) {
+        trained++;
+      }
       String problem = problem(run, real);
       if (problem != null) {
         String out = run.all();
@@ -121,9 +125,9 @@ class CliFuzzTest {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("CliFuzzTest: %d cases (seed %d, %d with mutated CSV cells, %d real runs) in %.1f s;"
-        + " exit codes %s; %d findings%n", ONLY >= 0 ? 1 : CASES, SEED, csvCases, realRuns, seconds, exits,
-        findings.size());
+    System.out.printf("CliFuzzTest: %d cases (seed %d, %d with mutated CSV cells, %d real runs of which %d"
+        + " passed validation and ran) in %.1f s; exit codes %s; %d findings%n", ONLY >= 0 ? 1 : CASES, SEED,
+        csvCases, realRuns, trained, seconds, exits, findings.size());
     assertTrue(findings.isEmpty(), findings.size() + " of " + CASES + " cases failed:\n"
         + String.join("\n", findings.subList(0, Math.min(25, findings.size()))));
   }
@@ -188,9 +192,10 @@ class CliFuzzTest {
 
   /**
    * A spec that will train for real, kept short: when the text is still a JSON object, the
-   * rounds, job counts and (for bring-your-own) the command are set back to the base's.
+   * rounds, job counts and (for bring-your-own) the command are set back to the base's, and the
+   * job gets a name of its own (so that it runs instead of meeting an earlier case's job).
    */
-  private static String capForARealRun(String text, Base base) {
+  private static String capForARealRun(String text, Base base, int i) {
     JsonNode node;
     try {
       node = Json.mapper().readTree(text);
@@ -201,6 +206,10 @@ class CliFuzzTest {
       return text;
     }
     boolean tuning = base.command().equals("tune");
+    String nameField = tuning ? "HyperParameterTuningJobName" : "TrainingJobName";
+    if (s.path(nameField).isTextual()) {
+      s.put(nameField, "fuzz-" + i);
+    }
     JsonNode def = tuning ? s.path("TrainingJobDefinition") : s;
     if (def instanceof ObjectNode d) {
       JsonNode hps = d.path(tuning ? "StaticHyperParameters" : "HyperParameters");

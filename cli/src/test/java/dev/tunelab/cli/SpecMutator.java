@@ -68,14 +68,25 @@ final class SpecMutator {
    * @param spec the spec (not changed)
    */
   String mutate(ObjectNode spec) {
+    return mutate(spec, 3, true);
+  }
+
+  /**
+   * A mutated copy of a spec, as text.
+   *
+   * @param spec         the spec (not changed)
+   * @param maxTree      most tree mutations (at least one is made)
+   * @param textMutation whether a text mutation may follow (one case in five)
+   */
+  String mutate(ObjectNode spec, int maxTree, boolean textMutation) {
     applied.clear();
     ObjectNode s = spec.deepCopy();
-    int n = 1 + random.nextInt(3);
+    int n = 1 + random.nextInt(maxTree);
     for (int i = 0; i < n; i++) {
       mutateTree(s);
     }
     String text = Json.pretty(s);
-    if (random.nextInt(5) == 0) {
+    if (textMutation && random.nextInt(5) == 0) {
       text = mutateText(text);
     }
     return text;

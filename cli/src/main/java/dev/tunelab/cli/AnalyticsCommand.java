@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /** {@code tunelab analytics NAME [--csv FILE]}: the SDK's tuning analytics dataframe. */
 @Command(name = "analytics", mixinStandardHelpOptions = true,
@@ -40,9 +42,26 @@ final class AnalyticsCommand implements Callable<Integer> {
         out.write(buffer::writeTo);
         System.out.println("Wrote " + t.rowCount() + " rows to " + csv);
       } else {
-        System.out.println(t.printAll());
+        System.out.println(forTerminal(t).printAll());
       }
       return 0;
     }
+  }
+
+  /**
+   * The table with every text cell and column name passed through {@link TerminalText}: a
+   * categorical value or a failure reason with a newline or an escape sequence is shown, not
+   * acted on.
+   */
+  static Table forTerminal(Table t) {
+    for (Column<?> c : t.columns()) {
+      if (c instanceof StringColumn s) {
+        for (int i = 0; i < s.size(); i++) {
+          s.set(i, TerminalText.escape(s.get(i)));
+        }
+      }
+      c.setName(TerminalText.escape(c.name()));
+    }
+    return t;
   }
 }

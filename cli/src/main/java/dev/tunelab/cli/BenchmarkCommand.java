@@ -25,6 +25,13 @@ import picocli.CommandLine.Spec;
     description = "Run optimisation strategies on test functions with known optima over several seeds.")
 public final class BenchmarkCommand implements Callable<Integer> {
 
+  /** Most evaluations per seed (as many as a tuning job's MaxNumberOfTrainingJobs). */
+  static final int MAX_TRIALS = 10_000;
+  /** Most seeds. */
+  static final int MAX_SEEDS = 1_000;
+  /** Most proposals in flight (as a tuning job's MaxParallelTrainingJobs). */
+  static final int MAX_PARALLEL = 100;
+
   @Spec
   CommandSpec spec;
 
@@ -37,14 +44,14 @@ public final class BenchmarkCommand implements Callable<Integer> {
       description = "Strategy or strategies, comma-separated: Bayesian, Random. Default: ${DEFAULT-VALUE}.")
   List<String> strategies;
 
-  @Option(names = "--trials", defaultValue = "50", description = "Evaluations per seed. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--trials", defaultValue = "50", description = "Evaluations per seed, 1 to " + MAX_TRIALS + ". Default: ${DEFAULT-VALUE}.")
   int trials;
 
-  @Option(names = "--seeds", defaultValue = "20", description = "Number of seeds (0..N-1). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--seeds", defaultValue = "20", description = "Number of seeds (0..N-1), 1 to " + MAX_SEEDS + ". Default: ${DEFAULT-VALUE}.")
   int seeds;
 
   @Option(names = "--parallel", defaultValue = "1",
-      description = "Proposals in flight (simulated, deterministic). Default: ${DEFAULT-VALUE}.")
+      description = "Proposals in flight (simulated, deterministic), 1 to " + MAX_PARALLEL + ". Default: ${DEFAULT-VALUE}.")
   int parallel;
 
   @Option(names = "--json", description = "Emit JSON on stdout instead of a table.")
@@ -59,10 +66,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (trials < 1 || seeds < 1 || parallel < 1) {
-      throw new ParameterException(spec.commandLine(), "--trials (" + trials + "), --seeds (" + seeds
-          + ") and --parallel (" + parallel + ") must all be >= 1");
-    }
+    OptionBounds.check("--trials", trials, 1, MAX_TRIALS);
+    OptionBounds.check("--seeds", seeds, 1, MAX_SEEDS);
+    OptionBounds.check("--parallel", parallel, 1, MAX_PARALLEL);
     List<TestFunction> fs = new ArrayList<>();
     for (String name : functions) {
       if (name.equals("all")) {

@@ -33,6 +33,7 @@ final class DashboardCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OptionBounds.check("--port", port, 0, 65_535);
     DashboardServer server = new DashboardServer(home.existingHome(), host, port);
     try {
       server.start();

@@ -34,9 +34,7 @@ final class DatasetsCommand implements Callable<Integer> {
     if (!name.equals("boston")) {
       throw Main.badInput("NAME", name, "boston");
     }
-    if (seed < 0) {
-      throw Main.badInput("--seed", seed, "an integer >= 0");
-    }
+    OptionBounds.check("--seed", seed, 0, Long.MAX_VALUE);
     OutputFolder folder = OutputFolder.of("--out", out);
     // every file is checked before any is written: a refusal leaves the folder as it was
     OutputFile train = folder.file(SageMakerCsvWriter.TRAIN);

@@ -1,6 +1,5 @@
 package dev.tunelab.cli;
 
-import dev.tunelab.core.json.Json;
 import dev.tunelab.core.api.DescribeTrainingJob;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.TrainingJobRecord;
@@ -26,7 +25,7 @@ final class DescribeTrainingJobCommand implements Callable<Integer> {
     try (JobStore store = home.openReadStore()) {
       TrainingJobRecord rec = store.trainingJob(name).orElseThrow(() -> Main.badInput("NAME", name,
           "the name of an existing training job in " + home.path()));
-      System.out.println(Json.pretty(DescribeTrainingJob.of(rec)));
+      System.out.println(TerminalText.json(DescribeTrainingJob.of(rec)));
       return 0;
     }
   }

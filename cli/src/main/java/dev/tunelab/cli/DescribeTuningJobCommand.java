@@ -1,6 +1,5 @@
 package dev.tunelab.cli;
 
-import dev.tunelab.core.json.Json;
 import dev.tunelab.core.api.DescribeTuningJob;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.TuningJobRecord;
@@ -26,7 +25,7 @@ final class DescribeTuningJobCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (JobStore store = home.openReadStore()) {
       find(store, name, home);
-      System.out.println(Json.pretty(DescribeTuningJob.of(store, name)));
+      System.out.println(TerminalText.json(DescribeTuningJob.of(store, name)));
       return 0;
     }
   }

@@ -64,8 +64,8 @@ final class ListTrainingJobsCommand implements Callable<Integer> {
     if (!output.equals("json") && !output.equals("table")) {
       throw Main.badInput("--output", output, "json or table");
     }
-    if (maxResults != null && maxResults < 1) {
-      throw Main.badInput("--max-results", maxResults, "an integer >= 1");
+    if (maxResults != null) {
+      OptionBounds.check("--max-results", maxResults, 1, Integer.MAX_VALUE);
     }
     try (JobStore store = home.openReadStore()) {
       TuningJobRecord tuning = DescribeTuningJobCommand.find(store, name, home);
@@ -81,16 +81,17 @@ final class ListTrainingJobsCommand implements Callable<Integer> {
         ObjectNode root = Json.object();
         ArrayNode list = root.putArray("TrainingJobSummaries");
         jobs.forEach(j -> list.add(TrainingJobSummaries.summary(j, direction, metric)));
-        System.out.println(Json.pretty(root));
+        System.out.println(TerminalText.json(root));
         return 0;
       }
-      System.out.printf(Locale.ROOT, "%-46s  %-10s  %12s  %8s  %s%n", "TRAINING JOB", "STATUS", metric, "SECONDS",
+      System.out.printf(Locale.ROOT, "%-46s  %-10s  %12s  %8s  %s%n", "TRAINING JOB", "STATUS", TerminalText.escape(metric), "SECONDS",
           "TUNED HYPERPARAMETERS");
       for (TrainingJobRecord j : jobs) {
         String secs = j.startTime() == null || j.endTime() == null ? "-"
             : String.format(Locale.ROOT, "%.2f", Duration.between(j.startTime(), j.endTime()).toMillis() / 1000.0);
-        System.out.printf(Locale.ROOT, "%-46s  %-10s  %12s  %8s  %s%n", j.name(), j.status(),
-            j.objectiveValue() == null ? "-" : TuningConsole.fmt(j.objectiveValue()), secs, j.tunedHyperParameters());
+        System.out.printf(Locale.ROOT, "%-46s  %-10s  %12s  %8s  %s%n", TerminalText.escape(j.name()), j.status(),
+            j.objectiveValue() == null ? "-" : TuningConsole.fmt(j.objectiveValue()), secs,
+            TerminalText.escape(j.tunedHyperParameters()));
       }
       return 0;
     }

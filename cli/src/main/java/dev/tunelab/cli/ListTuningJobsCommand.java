@@ -49,15 +49,15 @@ final class ListTuningJobsCommand implements Callable<Integer> {
           o.put("TrainingJobCount", t.size());
           o.put("BestTrainingJobName", j.bestTrainingJob());
         }
-        System.out.println(Json.pretty(root));
+        System.out.println(TerminalText.json(root));
         return 0;
       }
       System.out.printf(Locale.ROOT, "%-32s  %-10s  %-24s  %5s  %s%n", "NAME", "STATUS", "CREATED", "JOBS", "BEST");
       for (TuningJobRecord j : jobs) {
         TrainingJobRecord best = j.bestTrainingJob() == null ? null : store.trainingJob(j.bestTrainingJob()).orElse(null);
-        System.out.printf(Locale.ROOT, "%-32s  %-10s  %-24s  %5d  %s%n", j.name(), j.status(), j.creationTime(),
-            store.trainingJobsOf(j.name()).size(),
-            best == null ? "-" : best.name() + " (" + best.objectiveValue() + ")");
+        System.out.printf(Locale.ROOT, "%-32s  %-10s  %-24s  %5d  %s%n", TerminalText.escape(j.name()), j.status(),
+            j.creationTime(), store.trainingJobsOf(j.name()).size(),
+            best == null ? "-" : TerminalText.escape(best.name()) + " (" + best.objectiveValue() + ")");
       }
       return 0;
     }

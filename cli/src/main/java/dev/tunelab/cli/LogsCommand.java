@@ -38,7 +38,7 @@ final class LogsCommand implements Callable<Integer> {
       while (true) {
         List<LogLine> lines = store.logLines(name, after, 10_000);
         for (LogLine l : lines) {
-          System.out.println(raw ? l.text() : LogFormat.cloudWatch(l.text()));
+          System.out.println(raw ? TerminalText.escapeKeepingTabs(l.text()) : TerminalText.escape(LogFormat.cloudWatch(l.text())));
           after = l.seq();
         }
         if (!lines.isEmpty()) {

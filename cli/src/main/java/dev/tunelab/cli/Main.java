@@ -53,24 +53,25 @@ public final class Main implements Runnable {
   /** Builds the command line with TuneLab's error handling. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    registerNumberConverters(cl);
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
       if (ex instanceof IllegalArgumentException || ex instanceof JobStateException) {
         // SpecException, DataFormatException, NoSuchJobException and other validation errors are
         // bad input; JobStateException is a request the job's state does not allow: nothing was
         // changed either way
-        err.println("tunelab: error: " + ex.getMessage());
+        err.println("tunelab: error: " + TerminalText.escape(ex.getMessage()));
         err.flush();
         return BAD_INPUT;
       }
       if (ex instanceof OutputWriteException) {
         // a user-named output could not be written (disk full, file too large): the path and
         // the system's reason say it all, and nothing was left half-written
-        err.println("tunelab: failed: " + ex.getMessage());
+        err.println("tunelab: failed: " + TerminalText.escape(ex.getMessage()));
         err.flush();
         return FAILURE;
       }
-      err.println("tunelab: failed: " + ex);
+      err.println("tunelab: failed: " + TerminalText.escape(ex.toString()));
       if (System.getenv("TUNELAB_DEBUG") != null) {
         ex.printStackTrace(err);
       }
@@ -78,6 +79,34 @@ public final class Main implements Runnable {
       return FAILURE;
     });
     return cl;
+  }
+
+  /**
+   * Integer options that do not fit their type are refused saying the type's range (picocli's
+   * own message says only "is not an int"); each command then checks its option's own bounds
+   * with {@link OptionBounds}.
+   */
+  private static void registerNumberConverters(CommandLine cl) {
+    CommandLine.ITypeConverter<Integer> toInt = s -> {
+      try {
+        return Integer.valueOf(s.trim());
+      } catch (NumberFormatException e) {
+        throw new CommandLine.TypeConversionException("'" + s + "' is not an integer from "
+            + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
+      }
+    };
+    CommandLine.ITypeConverter<Long> toLong = s -> {
+      try {
+        return Long.valueOf(s.trim());
+      } catch (NumberFormatException e) {
+        throw new CommandLine.TypeConversionException("'" + s + "' is not an integer from "
+            + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
+      }
+    };
+    cl.registerConverter(Integer.class, toInt);
+    cl.registerConverter(Integer.TYPE, toInt);
+    cl.registerConverter(Long.class, toLong);
+    cl.registerConverter(Long.TYPE, toLong);
   }
 
   public static void main(String[] args) {

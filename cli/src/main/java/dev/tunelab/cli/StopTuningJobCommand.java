@@ -26,13 +26,14 @@ final class StopTuningJobCommand implements Callable<Integer> {
   @Option(names = "--no-wait", description = "Return once the stop is requested.")
   boolean noWait;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long to wait for Stopped (default ${DEFAULT-VALUE}).")
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long to wait for Stopped, 0 to 86400 s (default ${DEFAULT-VALUE}).")
   int timeoutSeconds = 60;
 
   @Mixin HomeOption home;
 
   @Override
   public Integer call() throws InterruptedException {
+    OptionBounds.check("--timeout", timeoutSeconds, 0, 86_400);
     try (JobStore store = home.openStore()) {
       TuningJobRecord rec = DescribeTuningJobCommand.find(store, name, home);
       if (rec.status() != TuningJobStatus.InProgress && rec.status() != TuningJobStatus.Stopping) {

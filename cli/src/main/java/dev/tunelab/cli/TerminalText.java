@@ -13,15 +13,47 @@ public final class TerminalText {
 
   /** The text with every unsafe character escaped; {@code null} becomes the empty string. */
   public static String escape(String text) {
+    return escape(text, false);
+  }
+
+  /** {@link #escape(String)} of {@code String.valueOf(value)} (a map, a number, a record). */
+  public static String escape(Object value) {
+    return escape(value == null ? null : String.valueOf(value), false);
+  }
+
+  /**
+   * As {@link #escape(String)}, but a TAB stays a TAB (for {@code logs --raw}, which prints
+   * TABs as TABs; a TAB moves the cursor to the next tab stop and nothing else).
+   */
+  public static String escapeKeepingTabs(String text) {
+    return escape(text, true);
+  }
+
+  /**
+   * JSON text of a value as commands print it (indented), with every character outside ASCII
+   * written as a JSON backslash-u escape: Jackson already escapes C0 controls, and this also
+   * covers the C1 controls and the bidirectional overrides that a terminal would act on.
+   */
+  public static String json(Object value) {
+    try {
+      return dev.tunelab.core.json.Json.mapper().writer()
+          .with(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII)
+          .withDefaultPrettyPrinter().writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new java.io.UncheckedIOException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+    }
+  }
+
+  private static String escape(String text, boolean keepTabs) {
     if (text == null) {
       return "";
     }
-    if (isSafe(text)) {
+    if (isSafe(text, keepTabs)) {
       return text;
     }
     StringBuilder b = new StringBuilder(text.length() + 16);
     text.codePoints().forEach(cp -> {
-      if (!unsafe(cp)) {
+      if (!unsafe(cp) || keepTabs && cp == '\t') {
         b.appendCodePoint(cp);
       } else if (cp == '\t') {
         b.append("\\t");
@@ -36,9 +68,10 @@ public final class TerminalText {
     return b.toString();
   }
 
-  private static boolean isSafe(String text) {
+  private static boolean isSafe(String text, boolean keepTabs) {
     for (int i = 0; i < text.length(); i++) {
-      if (unsafe(text.charAt(i))) {
+      char c = text.charAt(i);
+      if (unsafe(c) && !(keepTabs && c == '\t')) {
         return false;
       }
     }

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code tunelab train SPEC.json}: one training job, its log streamed, its final metrics printed. */
@@ -38,20 +39,28 @@ final class TrainCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SPEC.json", description = "CreateTrainingJob request body.")
   Path spec;
 
+  @Option(names = "--dry-run", description = "Check the spec and its data as train does before it starts,"
+      + " record and run nothing.")
+  boolean dryRun;
+
   @Mixin HomeOption home;
 
   @Override
   public Integer call() {
     PrintStream out = System.out;
     PrintStream err = System.err;
-    TrainingJobSpec parsed = TrainingJobSpecParser.parse(spec, n -> err.println("tunelab: note: " + n));
+    TrainingJobSpec parsed = TrainingJobSpecParser.parse(spec, n -> err.println("tunelab: note: " + TerminalText.escape(n)));
     Path homeDir = home.path();
     try (JobStore store = home.openStoreForWork()) {
       TrainingJobRunner runner = new TrainingJobRunner(store, homeDir);
       PreparedTrainingJob job = runner.prepare(parsed);
+      if (dryRun) {
+        out.println("Training job " + parsed.name() + " is valid (dry run: nothing recorded)");
+        return 0;
+      }
       TrainingListener console = new TrainingListener() {
         @Override public void log(String line) {
-          out.println(LogFormat.cloudWatch(line));
+          out.println(TerminalText.escape(LogFormat.cloudWatch(line)));
         }
         @Override public boolean metric(String name, int iteration, double value) {
           return true;
@@ -67,13 +76,13 @@ final class TrainCommand implements Callable<Integer> {
 
   static void printSummary(PrintStream out, TrainingJobRecord rec) {
     out.println();
-    out.println(rec.name() + ": " + rec.status()
-        + (rec.failureReason() == null ? "" : " - " + rec.failureReason()));
+    out.println(TerminalText.escape(rec.name()) + ": " + rec.status()
+        + (rec.failureReason() == null ? "" : " - " + TerminalText.escape(rec.failureReason())));
     for (Map.Entry<String, Double> m : new TreeMap<>(rec.finalMetrics()).entrySet()) {
-      out.println(m.getKey() + " = " + m.getValue());
+      out.println(TerminalText.escape(m.getKey()) + " = " + m.getValue());
     }
     if (rec.modelArtifact() != null) {
-      out.println("Model artifact: " + rec.modelArtifact());
+      out.println("Model artifact: " + TerminalText.escape(rec.modelArtifact()));
     }
     if (rec.startTime() != null && rec.endTime() != null) {
       long s = DescribeTrainingJob.trainingSeconds(rec.startTime(), rec.endTime());

@@ -35,14 +35,25 @@ final class TuneCommand implements Callable<Integer> {
   @Option(names = "--no-wait", description = "Create the tuning job, run it in the background and return at once.")
   boolean noWait;
 
+  @Option(names = "--dry-run", description = "Check the spec and its data as tune does before it starts"
+      + " (names, ranges, hyperparameters, channels), print what would run, record and run nothing.")
+  boolean dryRun;
+
   @Mixin HomeOption home;
 
   @Override
   public Integer call() throws IOException {
-    TuningJobSpec parsed = TuningJobSpecParser.parse(spec, n -> System.err.println("tunelab: note: " + n));
+    TuningJobSpec parsed = TuningJobSpecParser.parse(spec, n -> System.err.println("tunelab: note: " + TerminalText.escape(n)));
     try (JobStore store = home.openStoreForWork()) {
       TuningJobRunner runner = new TuningJobRunner(store, home.path());
       PreparedTuningJob job = runner.prepare(parsed);
+      if (dryRun) {
+        System.out.printf("Tuning job %s is valid: %s strategy, %s %s, %d training jobs, %d in parallel"
+            + " (dry run: nothing recorded)%n", parsed.name(), parsed.strategy().sageMakerName(),
+            parsed.direction().sageMakerName(), TerminalText.escape(parsed.objectiveMetric()),
+            parsed.maxTrainingJobs(), parsed.maxParallelJobs());
+        return 0;
+      }
       if (noWait) {
         runner.create(job);
         Path log = home.path().resolve("tuning-jobs").resolve(parsed.name() + ".log");

@@ -54,21 +54,21 @@ final class TuningRun {
   /** Prints the best job, its hyperparameters and objective, and the wall time; returns the exit code. */
   static int summarize(JobStore store, TuningJobRecord rec, String metric, double wallSeconds) {
     System.out.println();
-    System.out.printf(Locale.ROOT, "Tuning job %s: %s in %.2f s%n", rec.name(), rec.status(), wallSeconds);
+    System.out.printf(Locale.ROOT, "Tuning job %s: %s in %.2f s%n", TerminalText.escape(rec.name()), rec.status(), wallSeconds);
     if (rec.failureReason() != null) {
-      System.out.println("FailureReason: " + rec.failureReason());
+      System.out.println("FailureReason: " + TerminalText.escape(rec.failureReason()));
     }
     var jobs = store.trainingJobsOf(rec.name());
     long completed = jobs.stream().filter(j -> j.status() == TrainingJobStatus.Completed).count();
     System.out.printf("Training jobs: %d launched, %d Completed%n", jobs.size(), completed);
     if (rec.bestTrainingJob() != null) {
       TrainingJobRecord best = store.trainingJob(rec.bestTrainingJob()).orElseThrow();
-      System.out.println("Best training job: " + best.name());
-      System.out.printf(Locale.ROOT, "  %s = %s%n", metric, best.objectiveValue());
+      System.out.println("Best training job: " + TerminalText.escape(best.name()));
+      System.out.printf(Locale.ROOT, "  %s = %s%n", TerminalText.escape(metric), best.objectiveValue());
       for (Map.Entry<String, String> e : best.tunedHyperParameters().entrySet()) {
-        System.out.printf("  %s = %s%n", e.getKey(), e.getValue());
+        System.out.printf("  %s = %s%n", TerminalText.escape(e.getKey()), TerminalText.escape(e.getValue()));
       }
-      System.out.println("  model: " + best.modelArtifact());
+      System.out.println("  model: " + TerminalText.escape(best.modelArtifact()));
     }
     // a stop the user asked for is not a failure
     return rec.status() == TuningJobStatus.Completed || rec.status() == TuningJobStatus.Stopped ? 0 : Main.FAILURE;

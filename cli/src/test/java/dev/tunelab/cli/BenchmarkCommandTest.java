@@ -16,7 +16,7 @@ class BenchmarkCommandTest {
   private static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new Main());
+    CommandLine cl = Main.commandLine();
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
     int code = cl.execute(args);
@@ -51,5 +51,25 @@ class BenchmarkCommandTest {
     assertEquals(2, s.code());
     assertTrue(s.err().contains("Grid"), s.err());
     assertEquals(2, run("benchmark", "--trials", "0").code());
+  }
+
+  /** Issue 13, fault 15: 2^31 - 1 trials ran out of memory with a stack trace. */
+  @Test
+  void everyNumericOptionIsBoundedAndTheMessageSaysTheBound() {
+    Run r = run("benchmark", "--trials", "2147483647");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("--trials: got '2147483647'; expected an integer from 1 to 10000"), r.err());
+    Run s = run("benchmark", "--seeds", "1001");
+    assertEquals(2, s.code(), s.err());
+    assertTrue(s.err().contains("--seeds: got '1001'; expected an integer from 1 to 1000"), s.err());
+    Run p = run("benchmark", "--parallel", "-1");
+    assertEquals(2, p.code(), p.err());
+    assertTrue(p.err().contains("--parallel: got '-1'; expected an integer from 1 to 100"), p.err());
+    Run o = run("benchmark", "--trials", "2147483648");
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().contains("'2147483648' is not an integer from -2147483648 to 2147483647"), o.err());
+    Run d = run("benchmark", "--trials", "1e400");
+    assertEquals(2, d.code(), d.err());
+    assertTrue(!d.err().contains("Infinity") && !d.err().contains("\tat "), d.err());
   }
 }

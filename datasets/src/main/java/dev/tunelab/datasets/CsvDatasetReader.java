@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * header when any of its cells is not empty and not a number. Numbers are plain decimals with an
  * optional exponent ({@code 24}, {@code 0.00632}, {@code 1e-5}); an empty feature cell,
  * {@code nan} or R's {@code NA} is a missing value and becomes {@link Double#NaN} (XGBoost treats NaN as
- * missing); infinities are refused. Labels must be present and finite. A file with no data
+ * missing); infinities are refused, and so are finite values beyond a 32-bit float's range
+ * (about ±3.4e38), as XGBoost stores floats. Labels must be present and finite. A file with no data
  * records is an error.
  *
  * <p>Parsing uses univocity-parsers directly (the CSV parser tablesaw-core is built on; this
@@ -327,6 +328,7 @@ public final class CsvDatasetReader {
             throw new DataFormatException(file, row.lineOf(j), j + 1, "label must be a finite"
                 + " number, got " + show(c));
           }
+          checkFloat32(file, row, j, y);
           if (features.size() == labels.length) {
             labels = Arrays.copyOf(labels, labels.length * 2);
           }
@@ -337,10 +339,23 @@ public final class CsvDatasetReader {
             throw new DataFormatException(file, row.lineOf(j), j + 1, show(c) + " is not a"
                 + " finite number; leave the cell empty (or write nan) for a missing value");
           }
+          checkFloat32(file, row, j, v);
           x[k++] = v;
         }
       }
       features.add(x);
+    }
+
+    /**
+     * Refuses a finite double that a 32-bit float cannot hold (magnitude above about 3.4e38):
+     * XGBoost stores features and labels as floats, where it would become infinite.
+     */
+    private static void checkFloat32(Path file, CsvRows.Row row, int j, double v) {
+      if (Double.isFinite(v) && Float.isInfinite((float) v)) {
+        throw new DataFormatException(file, row.lineOf(j), j + 1, show(row.cells()[j])
+            + " is outside the range of a 32-bit float, which XGBoost stores values as;"
+            + " expected a number from -3.4028235e38 to 3.4028235e38 (rescale the column)");
+      }
     }
 
     private static double number(Path file, CsvRows.Row row, int j) {

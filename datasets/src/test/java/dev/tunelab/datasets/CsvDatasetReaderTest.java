@@ -241,6 +241,31 @@ class CsvDatasetReaderTest {
         e.getMessage());
   }
 
+  /** Issue 13 fault 10: 1e308 is a finite double but infinite as XGBoost's 32-bit float. */
+  @Test
+  void valuesBeyondFloat32AreRefusedWithLineAndColumn() throws Exception {
+    Path p = file("f.csv", "1,2,3\n1,2,1e308\n");
+    assertStartsWith(fails(() -> CsvDatasetReader.readLabelFirst(p)), p, 2, 3,
+        p + " line 2, column 3: '1e308' is outside the range of a 32-bit float");
+    Path label = file("l.csv", "1,2\n-3.5e38,2\n");
+    assertStartsWith(fails(() -> CsvDatasetReader.readLabelFirst(label)), label, 2, 1,
+        label + " line 2, column 1: '-3.5e38' is outside the range of a 32-bit float");
+    Path features = file("x.csv", "2,4e38\n");
+    assertStartsWith(fails(() -> CsvDatasetReader.readFeatures(features)), features, 1, 2,
+        features + " line 1, column 2: '4e38' is outside");
+    Path fits = file("ok.csv", "3.4e38,-3.4028234e38,1e-300\n");
+    Dataset d = CsvDatasetReader.readLabelFirst(fits);
+    assertEquals(3.4e38, d.labels()[0]);
+  }
+
+  private static void assertStartsWith(DataFormatException e, Path file, int line, int column, String prefix) {
+    assertTrue(e.getMessage().startsWith(prefix), e.getMessage());
+    assertTrue(e.getMessage().contains("3.4028235e38"), e.getMessage());
+    assertEquals(file, e.file());
+    assertEquals(line, e.line());
+    assertEquals(column, e.column());
+  }
+
   @Test
   void cellErrorAfterAMultiLineCellNamesTheLineTheCellIsOn() throws Exception {
     Path p = file("t.csv", "y,name,x\n1,\"two\nlines\",bad\n");

@@ -94,7 +94,9 @@ class SageMakerCsvWriterTest {
           case 0 -> Double.NaN;
           case 1 -> rng.nextInt(-1000, 1000);
           case 2 -> rng.nextGaussian() * 1e-300;
-          default -> Double.longBitsToDouble(rng.nextLong() & 0x7FEF_FFFF_FFFF_FFFFL)
+          // any bit pattern whose binary exponent is at most 127, so that the value fits the
+          // 32-bit float the reader requires (XGBoost stores floats); every digit still counts
+          default -> Double.longBitsToDouble(rng.nextLong() & 0x47EF_FFFF_FFFF_FFFFL)
               * (rng.nextBoolean() ? 1 : -1);
         };
       }

@@ -53,7 +53,7 @@ public final class JsonSpecReader {
   public static JsonSpecReader parse(String text, String source, Consumer<String> notices) {
     JsonNode root;
     try {
-      root = Json.mapper().readTree(text);
+      root = Json.readDocument(text);
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
       throw new SpecException("spec", source + " is not valid JSON"
@@ -76,7 +76,8 @@ public final class JsonSpecReader {
     return node;
   }
 
-  private String at(String field) {
+  /** The JSON path of a field of this object, e.g. {@code TrainingJobDefinition.Environment}. */
+  public String at(String field) {
     return path.isEmpty() ? field : path + "." + field;
   }
 
@@ -156,7 +157,7 @@ public final class JsonSpecReader {
     if (!v.isTextual()) {
       throw new SpecException(at(field), v, "a JSON string (SageMaker sends this value as a string, e.g. \"" + v.asText() + "\")");
     }
-    return v.textValue();
+    return noNul(at(field), v.textValue());
   }
 
   /** An optional string, or the default. */
@@ -195,14 +196,14 @@ public final class JsonSpecReader {
     return has(field) ? integer(field, min, max) : defaultValue;
   }
 
-  /** A required JSON number. */
+  /** A required JSON number, finite as a double (about ±1.8e308). */
   public double number(String field) {
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) {
       throw new SpecException(at(field), null, "a number");
     }
-    if (!v.isNumber()) {
-      throw new SpecException(at(field), v, "a number");
+    if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+      throw new SpecException(at(field), v, "a finite number from -1.7976931348623157E308 to 1.7976931348623157E308");
     }
     return v.doubleValue();
   }
@@ -236,7 +237,7 @@ public final class JsonSpecReader {
       if (!v.get(i).isTextual()) {
         throw new SpecException(at(field) + "[" + i + "]", v.get(i), "a string");
       }
-      out.add(v.get(i).textValue());
+      out.add(noNul(at(field) + "[" + i + "]", v.get(i).textValue()));
     }
     return List.copyOf(out);
   }
@@ -262,9 +263,21 @@ public final class JsonSpecReader {
         throw new SpecException(at(field) + "." + e.getKey(), e.getValue(),
             "a string (SageMaker passes every hyperparameter as a string, e.g. \"" + e.getValue().asText() + "\")");
       }
-      out.put(e.getKey(), e.getValue().textValue());
+      noNul(at(field), e.getKey());
+      out.put(e.getKey(), noNul(at(field) + "." + e.getKey(), e.getValue().textValue()));
     }
     return java.util.Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * Refuses a string holding U+0000: no file name, argument, environment variable or regex of a
+   * job can carry it, so it would only fail later, when a job starts.
+   */
+  private static String noNul(String field, String value) {
+    if (value.indexOf('\u0000') >= 0) {
+      throw new SpecException(field, value.replace("\u0000", "\\u0000"), "a string without the NUL character (\\u0000)");
+    }
+    return value;
   }
 
   /** A copy of this object's JSON. */

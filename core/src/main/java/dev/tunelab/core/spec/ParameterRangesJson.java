@@ -29,6 +29,9 @@ public final class ParameterRangesJson {
   /** Most ranges, and most values of one categorical range, SageMaker accepts. */
   public static final int MAX_RANGES = 30;
 
+  /** Largest magnitude of an integer range's bound (integers are encoded as doubles, exact to 2^53). */
+  public static final long MAX_INTEGER_BOUND = 1_000_000_000_000_000L;
+
   /** The list field per kind of range, e.g. {@code IntegerParameterRanges}. */
   private static final ParameterRange.Visitor<String> LIST_FIELD = new ParameterRange.Visitor<>() {
     @Override
@@ -83,6 +86,10 @@ public final class ParameterRangesJson {
       String n = rangeName(e, names);
       double min = parseDouble(e, "MinValue");
       double max = parseDouble(e, "MaxValue");
+      if (!Double.isFinite(max - min)) {
+        throw new SpecException(e.path() + ".MaxValue", e.string("MaxValue"), "a value whose distance to MinValue "
+            + e.string("MinValue") + " is a finite number (at most " + Double.MAX_VALUE + ")");
+      }
       ScalingType s = scaling(e);
       ranges.add(build(e.path(), () -> new ContinuousRange(n, min, max, s)));
     }
@@ -183,10 +190,7 @@ public final class ParameterRangesJson {
   }
 
   private static String rangeName(JsonSpecReader e, Set<String> names) {
-    String n = e.string("Name");
-    if (n.isEmpty() || n.length() > 256) {
-      throw new SpecException(e.path() + ".Name", n, "1 to 256 characters");
-    }
+    String n = HyperParameterNames.check(e.path() + ".Name", e.string("Name"));
     if (!names.add(n)) {
       throw new SpecException(e.path() + ".Name", n, "a hyperparameter name used by only one range");
     }
@@ -201,9 +205,14 @@ public final class ParameterRangesJson {
   private static long parseLong(JsonSpecReader e, String field) {
     String v = e.string(field);
     try {
-      return Long.parseLong(v.trim());
+      long n = Long.parseLong(v.trim());
+      if (Math.abs(n) > MAX_INTEGER_BOUND) {
+        throw new NumberFormatException();
+      }
+      return n;
     } catch (NumberFormatException x) {
-      throw new SpecException(e.path() + "." + field, v, "an integer written as a string, e.g. \"3\"");
+      throw new SpecException(e.path() + "." + field, v, "an integer from " + -MAX_INTEGER_BOUND + " to "
+          + MAX_INTEGER_BOUND + " written as a string, e.g. \"3\"");
     }
   }
 
@@ -216,7 +225,8 @@ public final class ParameterRangesJson {
       }
       return d;
     } catch (NumberFormatException x) {
-      throw new SpecException(e.path() + "." + field, v, "a finite number written as a string, e.g. \"0.05\"");
+      throw new SpecException(e.path() + "." + field, v, "a finite number from " + -Double.MAX_VALUE + " to "
+          + Double.MAX_VALUE + " written as a string, e.g. \"0.05\"");
     }
   }
 }

@@ -31,11 +31,12 @@ public final class TrainingJobSpecParser {
     String name = TrainingSpecParts.trainingJobName(r, "TrainingJobName");
     AlgorithmSpec algorithm = TrainingSpecParts.algorithm(r.object("AlgorithmSpecification"));
     var hps = r.stringMap("HyperParameters", 100);
+    hps.keySet().forEach(k -> HyperParameterNames.check(r.at("HyperParameters") + "." + k, k));
     var channels = TrainingSpecParts.channels(r);
     String output = TrainingSpecParts.outputPath(r);
     var resources = TrainingSpecParts.resources(r, "ResourceConfig");
     var maxRuntime = TrainingSpecParts.maxRuntime(r);
-    var env = r.stringMap("Environment", 48);
+    var env = TrainingSpecParts.environment(r);
     return new TrainingJobSpec(name, algorithm, hps, channels, output, resources, maxRuntime, env,
         baseDir, r.copy());
   }

@@ -141,6 +141,22 @@ public final class TrainingSpecParts {
     return new ResourceSpec(type, count, volume);
   }
 
+  /**
+   * Environment: up to 48 variables whose names follow SageMaker's pattern (see
+   * {@link HyperParameterNames#checkEnvironment}), values at most 512 characters.
+   */
+  public static java.util.Map<String, String> environment(JsonSpecReader parent) {
+    var env = parent.stringMap("Environment", 48);
+    String field = parent.at("Environment");
+    env.forEach((k, v) -> {
+      HyperParameterNames.checkEnvironment(field + "." + k, k);
+      if (v.length() > 512) {
+        throw new SpecException(field + "." + k, v.length() + " characters", "at most 512 characters");
+      }
+    });
+    return env;
+  }
+
   /** StoppingCondition.MaxRuntimeInSeconds; 86400 s (SageMaker's SDK default) when absent. */
   public static Duration maxRuntime(JsonSpecReader parent) {
     JsonSpecReader s = parent.optionalObject("StoppingCondition");

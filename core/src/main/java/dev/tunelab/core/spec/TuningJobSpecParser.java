@@ -115,6 +115,7 @@ public final class TuningJobSpecParser {
     }
     AlgorithmSpec algorithm = TrainingSpecParts.algorithm(def.object("AlgorithmSpecification"));
     Map<String, String> statics = new LinkedHashMap<>(def.stringMap("StaticHyperParameters", 100));
+    statics.keySet().forEach(k -> HyperParameterNames.check(def.path() + ".StaticHyperParameters." + k, k));
     for (ParameterRange p : space.ranges()) {
       if (statics.containsKey(p.name())) {
         throw new SpecException(def.path() + ".StaticHyperParameters." + p.name(), statics.get(p.name()),
@@ -137,7 +138,7 @@ public final class TuningJobSpecParser {
     var resources = TrainingSpecParts.resources(def,
         def.has("HyperParameterTuningResourceConfig") ? "HyperParameterTuningResourceConfig" : "ResourceConfig");
     var trainingMaxRuntime = TrainingSpecParts.maxRuntime(def);
-    var env = def.stringMap("Environment", 48);
+    var env = TrainingSpecParts.environment(def);
 
     ObjectNode json = r.copy();
     ObjectNode defJson = (ObjectNode) json.get("TrainingJobDefinition");

@@ -59,6 +59,12 @@ final class HyperParameterCatalog {
   static final Map<String, String> ALIASES = Map.of(
       "learning_rate", "eta", "min_split_loss", "gamma", "reg_lambda", "lambda", "reg_alpha", "alpha");
 
+  /** Most boosting rounds (num_round, early_stopping_rounds) accepted. */
+  public static final int MAX_ROUNDS = 100_000;
+
+  /** Most threads (nthread) accepted for one job. */
+  public static final int MAX_THREADS = 1024;
+
   private static final String REMOVED = "removed from XGBoost 2.0+; accepted and ignored";
 
   private static final Map<String, ParameterDefinition> DEFINITIONS;
@@ -66,10 +72,12 @@ final class HyperParameterCatalog {
   static {
     Map<String, ParameterDefinition> m = new LinkedHashMap<>();
     // used by the trainer itself
-    integer(m, "num_round", Interval.atLeast(1), Use.TRAINER, null);
-    integer(m, "early_stopping_rounds", Interval.atLeast(1), Use.TRAINER, null);
+    // rounds: each round keeps a tree in memory and stores a metric row, so a bound that a run
+    // can reach (100,000) rather than 2^31 - 1, which ran out of memory
+    integer(m, "num_round", Interval.closed(1, MAX_ROUNDS), Use.TRAINER, null);
+    integer(m, "early_stopping_rounds", Interval.closed(1, MAX_ROUNDS), Use.TRAINER, null);
     integer(m, "csv_weights", Interval.closed(0, 1), Use.TRAINER, null);
-    integer(m, "nthread", Interval.atLeast(1), Use.BOOSTER, "nthread");
+    integer(m, "nthread", Interval.closed(1, MAX_THREADS), Use.BOOSTER, "nthread");
     integer(m, "verbosity", Interval.closed(0, 3), Use.IGNORED, null);
     integer(m, "silent", Interval.closed(0, 1), Use.IGNORED, null);
     add(m, "_tuning_objective_metric", Kind.CHANNEL_METRIC, null, List.of(), Use.TRAINER, null, "");

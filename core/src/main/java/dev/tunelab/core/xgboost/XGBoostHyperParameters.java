@@ -106,7 +106,8 @@ public record XGBoostHyperParameters(
 
     String numRound = values.get("num_round");
     if (numRound == null) {
-      throw new SpecException(PREFIX + "num_round", null, "an integer >= 1 (num_round is required)");
+      throw new SpecException(PREFIX + "num_round", null,
+          HyperParameterCatalog.get("num_round").interval().describe(true) + " (num_round is required)");
     }
     String objective = values.getOrDefault("objective", "reg:squarederror");
     if (objective.equals("reg:linear")) {
@@ -203,7 +204,7 @@ public record XGBoostHyperParameters(
     boolean multi = objective.startsWith("multi:");
     if (multi && numClass == null) {
       throw new SpecException(PREFIX + "num_class", null,
-          "an integer >= 2 (required for objective " + objective + ")");
+          HyperParameterCatalog.get("num_class").interval().describe(true) + " (required for objective " + objective + ")");
     }
     if (!multi && numClass != null) {
       throw new SpecException(PREFIX + "num_class", numClass,
@@ -231,14 +232,14 @@ public record XGBoostHyperParameters(
           throw new SpecException(field, raw, expected);
         }
         double d = Double.parseDouble(v);
-        if (d != Math.rint(d) || !def.interval().contains(d) || Math.abs(d) > Integer.MAX_VALUE) {
+        if (d != Math.rint(d) || !def.interval().representable(true).contains(d)) {
           throw new SpecException(field, raw, expected);
         }
         return Long.toString((long) d);
       }
       case NUMBER: {
         String expected = def.interval().describe(false);
-        if (!DECIMAL.matcher(v).matches() || !def.interval().contains(Double.parseDouble(v))) {
+        if (!DECIMAL.matcher(v).matches() || !def.interval().representable(false).contains(Double.parseDouble(v))) {
           throw new SpecException(field, raw, expected);
         }
         return v;

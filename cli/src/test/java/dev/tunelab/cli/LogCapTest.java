@@ -72,6 +72,32 @@ class LogCapTest {
     assertTrue(file.contains("loss=0.5"));
   }
 
+  /**
+   * A limit too small for anything (sqlite-jdbc cannot even unpack its native library): one clear
+   * line with the system's reason, exit 1, no stack trace from TuneLab or from a library's log.
+   */
+  @Test
+  void aFileSizeLimitTooSmallForTheStoreIsOneClearLineNotAStackTrace() throws Exception {
+    Path home = dir.resolve("tiny-home");
+    Path spec = spec("tiny", "echo loss=0.25");
+    Path err = dir.resolve("tiny-err.log");
+    List<String> java = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
+        "-XX:-UsePerfData", "-Djava.io.tmpdir=" + dir, "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "train", spec.toString(), "--home", home.toString()));
+    StringBuilder cmd = new StringBuilder("ulimit -f 64; exec");
+    for (String a : java) {
+      cmd.append(" '").append(a.replace("'", "'\\''")).append('\'');
+    }
+    Process p = new ProcessBuilder("bash", "-c", cmd + " > /dev/null").redirectError(err.toFile()).start();
+    assertTrue(p.waitFor(180, TimeUnit.SECONDS), "train finished");
+    String errText = Files.readString(err);
+    assertEquals(1, p.exitValue(), errText);
+    assertFalse(errText.contains("\tat "), errText);
+    assertTrue(errText.contains("cannot open job store " + home.resolve("tunelab.db"))
+        && errText.contains("File too large"), errText);
+  }
+
   @Test
   void aFileSizeLimitOnTrainingLogLeavesACompletedJobAndNoStackTrace() throws Exception {
     Path home = dir.resolve("home");

@@ -102,6 +102,7 @@ final class ProcessRun {
   private void awaitEnd() {
     long deadline = System.nanoTime() + REAP_WAIT_MILLIS * 1_000_000L;
     while (tree.anyRunning() && System.nanoTime() < deadline) {
+      tree.signal(true); // again: one a former scan of /proc missed is killed now
       try {
         Thread.sleep(10);
       } catch (InterruptedException e) {

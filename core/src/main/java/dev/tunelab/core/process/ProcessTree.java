@@ -140,8 +140,13 @@ final class ProcessTree {
         } catch (NumberFormatException e) {
           continue;
         }
-        if (pid != self && (inSession(pid) || holdsMarker(dir.resolve("environ")))) {
-          ProcessHandle.of(pid).ifPresent(found::add);
+        try {
+          if (pid != self && (inSession(pid) || holdsMarker(dir.resolve("environ")))) {
+            ProcessHandle.of(pid).ifPresent(found::add);
+          }
+        } catch (RuntimeException e) {
+          // this process vanished while being read: the others must still be looked at, or a
+          // busy machine (processes coming and going) makes the scan miss the job's own
         }
       }
     } catch (IOException | RuntimeException e) {

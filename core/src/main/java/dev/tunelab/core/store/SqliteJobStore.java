@@ -182,7 +182,24 @@ final class SqliteJobStore implements JobStore {
       return jse;
     }
     return new JobStoreException("cannot open job store " + db + ": " + e.getMessage()
-        + corruptionHint(e), e);
+        + rootCause(e) + corruptionHint(e), e);
+  }
+
+  /**
+   * " (because: …)" with the innermost cause's message when it says more than the outer one:
+   * sqlite-jdbc reports a native library it could not unpack (a file-size limit, a full /tmp) as
+   * "Error opening connection", and the reason is only at the end of the chain.
+   */
+  private static String rootCause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String m = root.getMessage();
+    if (root == e || m == null || m.isBlank() || (e.getMessage() != null && e.getMessage().contains(m))) {
+      return "";
+    }
+    return " (because: " + m + ")";
   }
 
   /** " (the file is damaged ...)" when SQLite says the file is corrupt or not a database. */

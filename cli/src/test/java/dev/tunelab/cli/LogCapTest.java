@@ -73,6 +73,41 @@ class LogCapTest {
   }
 
   /**
+   * A limit that lets SQLite's native library unpack but not the store grow past it: the store
+   * write fails mid-job, and the job still ends Failed with the reason, in the same process, with
+   * no stack trace (it used to stay InProgress behind "cannot start a transaction within a
+   * transaction").
+   */
+  @Test
+  void aStoreThatCannotGrowEndsTheJobFailedWithTheReason() throws Exception {
+    java.net.URL lib = org.sqlite.SQLiteJDBCLoader.class.getResource("/org/sqlite/native/Linux/x86_64/libsqlitejdbc.so");
+    org.junit.jupiter.api.Assumptions.assumeTrue(lib != null, "SQLite's Linux x86-64 library sizes the limit");
+    long libKb = lib.openConnection().getContentLengthLong() / 1024 + 16;
+    Path home = dir.resolve("full-home");
+    // 15,000 lines of 101 bytes: the store's share (10,000 lines) outgrows a limit just above the library
+    Path spec = spec("full", "for i in $(seq 1 15000); do printf '%0100d\\n' $i; done; echo loss=0.25");
+    Path err = dir.resolve("full-err.log");
+    List<String> java = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
+        "-XX:-UsePerfData", "-Djava.io.tmpdir=" + dir, "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "train", spec.toString(), "--home", home.toString()));
+    StringBuilder cmd = new StringBuilder("ulimit -f " + libKb + "; exec");
+    for (String a : java) {
+      cmd.append(" '").append(a.replace("'", "'\\''")).append('\'');
+    }
+    Process p = new ProcessBuilder("bash", "-c", cmd + " > /dev/null").redirectError(err.toFile()).start();
+    assertTrue(p.waitFor(180, TimeUnit.SECONDS), "train finished");
+    String errText = Files.readString(err);
+    assertFalse(errText.contains("\tat ") || errText.contains("within a transaction"), errText);
+    try (JobStore store = JobStore.openSqliteReadOnly(home)) {
+      var job = store.trainingJob("full").orElseThrow();
+      assertEquals("Failed", job.status().toString(), job::toString);
+      assertTrue(job.failureReason().contains("I/O error") && !job.failureReason().contains("ended without finishing"),
+          job.failureReason());
+    }
+  }
+
+  /**
    * A limit too small for anything (sqlite-jdbc cannot even unpack its native library): one clear
    * line with the system's reason, exit 1, no stack trace from TuneLab or from a library's log.
    */

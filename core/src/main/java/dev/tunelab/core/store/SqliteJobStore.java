@@ -745,17 +745,49 @@ final class SqliteJobStore implements JobStore {
         }
       }
     } catch (SQLException e) {
+      forgetStatements();
       throw failure(what, e);
     } finally {
       lock.unlock();
     }
   }
 
+  /**
+   * Closes and forgets every cached statement: after an I/O error (a full disk, ulimit -f)
+   * sqlite-jdbc's statements can be left unusable ("statement is not executing"), and the next
+   * write, e.g. recording that the job failed, must not fail for that.
+   */
+  private void forgetStatements() {
+    for (PreparedStatement ps : statements.values()) {
+      try {
+        ps.close();
+      } catch (SQLException ignored) {
+        // being replaced because it may be broken
+      }
+    }
+    statements.clear();
+  }
+
   private void rollbackQuietly() {
     try {
       statement("ROLLBACK").execute();
     } catch (SQLException e) {
-      LOG.warn("rollback failed on {}: {}", file, e.getMessage());
+      // after an I/O error (a full disk, ulimit -f) the cached statement itself can be unusable
+      // ("statement is not executing"); a fresh one ends the transaction, or every later write
+      // on this connection fails with "cannot start a transaction within a transaction"
+      PreparedStatement broken = statements.remove("ROLLBACK");
+      try {
+        broken.close();
+      } catch (SQLException ignored) {
+        // it is being replaced because it failed
+      }
+      try (Statement fresh = connection.createStatement()) {
+        fresh.execute("ROLLBACK");
+      } catch (SQLException again) {
+        if (again.getMessage() == null || !again.getMessage().contains("no transaction is active")) {
+          LOG.warn("rollback failed on {}: {}", file, again.getMessage());
+        } // else SQLite rolled back itself, as it does after an I/O error
+      }
     }
   }
 

@@ -59,20 +59,9 @@ class ByoProcessLifetimeTest {
 
   /** Starts {@code tunelab ARGS} as a real JVM in a session of its own (its pid is its process group). */
   private Process startCli(Path log, Map<String, String> env, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add("setsid");
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-XX:+UseSerialGC");
-    cmd.add("-XX:TieredStopAtLevel=1");
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(Main.class.getName());
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    pb.environment().putAll(env);
-    return pb.start();
+    return TuneTestSupport.startCliProcess(log, List.of("setsid"), env, args);
   }
+
 
   /** Whether a pid runs (exists and is not a zombie waiting for its parent). */
   static boolean alive(long pid) {

@@ -62,6 +62,20 @@ class ByoTuningTest {
   }
 
   /**
+   * Writes {@code dir/spec.json}: a Random tuning job of byo/gate.sh (tickets in
+   * {@code dir/tickets}) whose first {@code free} jobs finish and every later one waits for the
+   * file {@code gate}, so a kill or a stop always meets running jobs.
+   */
+  static Path gatedSpec(Path dir, String name, int jobs, int parallel, int free, Path gate) throws Exception {
+    Path tickets = Files.createDirectories(dir.resolve("tickets"));
+    ObjectNode spec = spec(dir, script("/byo/gate.sh"), name, "Random", continuousX(0, 1),
+        Map.of("tickets", tickets.toString(), "gate", gate.toString(), "free", Integer.toString(free)),
+        "loss=([0-9.]+)", jobs);
+    TuneTestSupport.limits(spec).put("MaxParallelTrainingJobs", parallel);
+    return TuneTestSupport.write(dir, "spec.json", spec);
+  }
+
+  /**
    * A tuning spec running {@code script} with bash (data channel in {@code dir}, 2 jobs at once);
    * {@code ranges} is the ParameterRanges object.
    */

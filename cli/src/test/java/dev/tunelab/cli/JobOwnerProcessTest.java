@@ -20,7 +20,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -43,13 +42,8 @@ class JobOwnerProcessTest {
   void ofTwoResumesStartedAtOnceExactlyOneRunsAndTheOtherExitsTwo() throws Exception {
     Path home = dir.resolve("home");
     String name = "race-" + Long.toHexString(System.nanoTime() & 0xffffffL);
-    Path tickets = Files.createDirectories(dir.resolve("tickets"));
     Path gate = dir.resolve("gate");
-    ObjectNode spec = ByoTuningTest.spec(dir, ByoTuningTest.script("/byo/gate.sh"), name, "Random",
-        ByoTuningTest.continuousX(0, 1), Map.of("tickets", tickets.toString(), "gate", gate.toString(), "free", "3"),
-        "loss=([0-9.]+)", JOBS);
-    TuneTestSupport.limits(spec).put("MaxParallelTrainingJobs", PARALLEL);
-    Path specFile = TuneTestSupport.write(dir, "spec.json", spec);
+    Path specFile = ByoTuningTest.gatedSpec(dir, name, JOBS, PARALLEL, 3, gate);
 
     Path tuneLog = dir.resolve("tune.log");
     Process tune = TuneTestSupport.startCliProcess(tuneLog, "tune", specFile.toString(), "--home", home.toString());

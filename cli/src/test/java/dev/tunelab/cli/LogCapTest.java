@@ -11,7 +11,6 @@ import dev.tunelab.core.json.Json;
 import dev.tunelab.core.store.JobStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -87,16 +86,7 @@ class LogCapTest {
     // 15,000 lines of 101 bytes: the store's share (10,000 lines) outgrows a limit just above the library
     Path spec = spec("full", "for i in $(seq 1 15000); do printf '%0100d\\n' $i; done; echo loss=0.25");
     Path err = dir.resolve("full-err.log");
-    List<String> java = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
-        "-XX:-UsePerfData", "-Djava.io.tmpdir=" + dir, "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "train", spec.toString(), "--home", home.toString()));
-    StringBuilder cmd = new StringBuilder("ulimit -f " + libKb + "; exec");
-    for (String a : java) {
-      cmd.append(" '").append(a.replace("'", "'\\''")).append('\'');
-    }
-    Process p = new ProcessBuilder("bash", "-c", cmd + " > /dev/null").redirectError(err.toFile()).start();
-    assertTrue(p.waitFor(180, TimeUnit.SECONDS), "train finished");
+    Process p = trainUnderFileSizeLimit(libKb, spec, home, err);
     String errText = Files.readString(err);
     assertFalse(errText.contains("\tat ") || errText.contains("within a transaction"), errText);
     try (JobStore store = JobStore.openSqliteReadOnly(home)) {
@@ -116,16 +106,7 @@ class LogCapTest {
     Path home = dir.resolve("tiny-home");
     Path spec = spec("tiny", "echo loss=0.25");
     Path err = dir.resolve("tiny-err.log");
-    List<String> java = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
-        "-XX:-UsePerfData", "-Djava.io.tmpdir=" + dir, "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "train", spec.toString(), "--home", home.toString()));
-    StringBuilder cmd = new StringBuilder("ulimit -f 64; exec");
-    for (String a : java) {
-      cmd.append(" '").append(a.replace("'", "'\\''")).append('\'');
-    }
-    Process p = new ProcessBuilder("bash", "-c", cmd + " > /dev/null").redirectError(err.toFile()).start();
-    assertTrue(p.waitFor(180, TimeUnit.SECONDS), "train finished");
+    Process p = trainUnderFileSizeLimit(64, spec, home, err);
     String errText = Files.readString(err);
     assertEquals(1, p.exitValue(), errText);
     assertFalse(errText.contains("\tat "), errText);
@@ -141,16 +122,7 @@ class LogCapTest {
     String line = "z".repeat(95);
     Path spec = spec("limited", "for i in $(seq 1 60000); do echo \"" + line + "\"; done; echo loss=0.25");
     Path err = dir.resolve("err.log");
-    List<String> java = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
-        "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "train", spec.toString(), "--home", home.toString()));
-    StringBuilder cmd = new StringBuilder("ulimit -f 4096; exec");
-    for (String a : java) {
-      cmd.append(" '").append(a.replace("'", "'\\''")).append('\'');
-    }
-    Process p = new ProcessBuilder("bash", "-c", cmd + " > /dev/null").redirectError(err.toFile()).start();
-    assertTrue(p.waitFor(180, TimeUnit.SECONDS), "train finished");
+    Process p = trainUnderFileSizeLimit(4096, spec, home, err);
     String errText = Files.readString(err);
     assertEquals(0, p.exitValue(), errText);
     assertFalse(errText.contains("Exception") || errText.contains("\tat "), errText);
@@ -164,5 +136,21 @@ class LogCapTest {
       assertTrue(stored.get(stored.size() - 1).text().contains("training.log has those it could write"),
           stored.get(stored.size() - 1).text());
     }
+  }
+
+  /**
+   * Runs {@code tunelab train SPEC} in a new JVM under {@code ulimit -f KB} (its temporary files,
+   * such as SQLite's unpacked native library, in the test folder, under the same limit), stderr
+   * to {@code err}; returns the finished process.
+   */
+  private Process trainUnderFileSizeLimit(long kb, Path spec, Path home, Path err) throws Exception {
+    StringBuilder cmd = new StringBuilder("ulimit -f " + kb + "; exec");
+    for (String a : TuneTestSupport.cliCommand(List.of("-Djava.io.tmpdir=" + dir), "train", spec.toString(),
+        "--home", home.toString())) {
+      cmd.append(" '").append(a.replace("'", "'\\''")).append('\'');
+    }
+    Process p = new ProcessBuilder("bash", "-c", cmd + " > /dev/null").redirectError(err.toFile()).start();
+    assertTrue(p.waitFor(180, TimeUnit.SECONDS), "train finished");
+    return p;
   }
 }

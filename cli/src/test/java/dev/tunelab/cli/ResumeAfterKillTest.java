@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TrainingJobStatus;
@@ -48,13 +47,8 @@ class ResumeAfterKillTest {
   void killNineThenResumeEndsWithTheExactCount() throws Exception {
     Path home = dir.resolve("home");
     String name = "kill-resume-" + Long.toHexString(System.nanoTime() & 0xffffffL);
-    Path tickets = Files.createDirectories(dir.resolve("tickets"));
     Path gate = dir.resolve("gate");
-    ObjectNode spec = ByoTuningTest.spec(dir, ByoTuningTest.script("/byo/gate.sh"), name, "Random",
-        ByoTuningTest.continuousX(0, 1), Map.of("tickets", tickets.toString(), "gate", gate.toString(), "free", "3"),
-        "loss=([0-9.]+)", JOBS);
-    TuneTestSupport.limits(spec).put("MaxParallelTrainingJobs", PARALLEL);
-    Path specFile = TuneTestSupport.write(dir, "spec.json", spec);
+    Path specFile = ByoTuningTest.gatedSpec(dir, name, JOBS, PARALLEL, 3, gate);
     Path log = dir.resolve("tune.log");
 
     Process tune = TuneTestSupport.startCliProcess(log, "tune", specFile.toString(), "--home", home.toString());

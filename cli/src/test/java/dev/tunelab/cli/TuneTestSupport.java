@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Helpers shared by the tuning-job tests: the example specs as mutable JSON, JSON parsing of CLI
@@ -111,16 +112,35 @@ final class TuneTestSupport {
    * stdout and stderr going to {@code log}.
    */
   static Process startCliProcess(Path log, String... args) throws IOException {
+    return startCliProcess(log, List.of(), Map.of(), args);
+  }
+
+  /**
+   * As {@link #startCliProcess(Path, String...)}, run through {@code launcher} (e.g.
+   * {@code setsid}, so its pid is its process group) with {@code env} added to its environment.
+   */
+  static Process startCliProcess(Path log, List<String> launcher, Map<String, String> env, String... args)
+      throws IOException {
+    List<String> cmd = new ArrayList<>(launcher);
+    cmd.addAll(cliCommand(List.of(), args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    pb.environment().putAll(env);
+    return pb.start();
+  }
+
+  /** The command line of {@code tunelab ARGS} in a new JVM: this JVM's java and class path, then {@code jvmOptions}. */
+  static List<String> cliCommand(List<String> jvmOptions, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-XX:+UseSerialGC");
     cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.addAll(jvmOptions);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(Main.class.getName());
     cmd.addAll(List.of(args));
-    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    return cmd;
   }
 
   /** The log of a child process, for failure messages. */

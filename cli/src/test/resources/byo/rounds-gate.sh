@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # A "bring your own" training command whose jobs report --rounds values of their loss and are
 # then held running until the file given by --gate exists, so that a test meets a job InProgress
-# with metrics already in the store. After the rounds it pauses and prints one more line: the
-# job's writer stores buffered lines when the next line comes 200 ms after them. A job still
-# waiting after 120 s gives up and fails (exit 3).
+# with metrics already in the store (a quiet job's buffered rounds are written within 250 ms).
+# A job still waiting after 120 s gives up and fails (exit 3).
 set -eu
 gate="" rounds=10 x=0.5
 while [ $# -gt 0 ]; do
@@ -18,7 +17,6 @@ done
 for i in $(seq 0 $((rounds - 1))); do
   echo "round $i loss=$x"
 done
-sleep 0.3
 echo "waiting at the gate"
 for _ in $(seq 1200); do
   [ -e "$gate" ] && break

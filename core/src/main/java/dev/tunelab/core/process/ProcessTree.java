@@ -1,5 +1,6 @@
 package dev.tunelab.core.process;
 
+import dev.tunelab.core.store.ProcessOwner;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.charset.StandardCharsets;
@@ -208,16 +209,7 @@ final class ProcessTree {
 
   /** Whether the process is alive and, where /proc tells, not a zombie waiting to be reaped. */
   static boolean running(ProcessHandle h) {
-    if (!h.isAlive()) {
-      return false;
-    }
-    Path stat = Path.of("/proc", Long.toString(h.pid()), "stat");
-    try {
-      String s = Files.readString(stat, StandardCharsets.ISO_8859_1);
-      int close = s.lastIndexOf(')');
-      return close < 0 || close + 2 >= s.length() || s.charAt(close + 2) != 'Z';
-    } catch (IOException | RuntimeException e) {
-      return h.isAlive();
-    }
+    return ProcessOwner.running(h);
   }
+
 }

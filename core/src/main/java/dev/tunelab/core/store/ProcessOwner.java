@@ -83,7 +83,8 @@ public record ProcessOwner(long pid, Instant start) {
         || Math.abs(now.get().toEpochMilli() - start.toEpochMilli()) <= START_TOLERANCE_MS;
   }
 
-  private static boolean running(ProcessHandle h) {
+  /** Whether the process is alive and, where /proc tells, not a zombie waiting to be reaped. */
+  public static boolean running(ProcessHandle h) {
     if (!h.isAlive()) {
       return false;
     }

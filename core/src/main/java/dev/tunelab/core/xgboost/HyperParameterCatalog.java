@@ -1,12 +1,17 @@
 package dev.tunelab.core.xgboost;
 
+import dev.tunelab.core.metrics.ContainerMetric;
+import dev.tunelab.core.metrics.ObjectiveFamily;
 import dev.tunelab.core.xgboost.ParameterDefinition.Kind;
 import dev.tunelab.core.xgboost.ParameterDefinition.Use;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The hyperparameters SageMaker's XGBoost container accepts (names, ranges and choices follow
@@ -16,9 +21,12 @@ import java.util.Set;
  */
 final class HyperParameterCatalog {
 
-  /** Evaluation metrics where larger is better (SageMaker's {@code XGB_MAXIMIZE_METRICS}, native ones). */
-  static final Set<String> MAXIMIZE_METRICS = Set.of("auc", "aucpr", "map", "ndcg", "accuracy", "f1",
-      "pre", "interval-regression-accuracy");
+  /**
+   * Evaluation metrics where larger is better: SageMaker's {@code XGB_MAXIMIZE_METRICS} among the
+   * native ones, and every {@link ContainerMetric} that maximises ({@code accuracy}, {@code f1},
+   * {@code r2}, ...).
+   */
+  static final Set<String> MAXIMIZE_METRICS = maximizeMetrics();
 
   /**
    * Evaluation metrics XGBoost 3.4 computes natively, SageMaker accepts in {@code eval_metric} and
@@ -42,12 +50,29 @@ final class HyperParameterCatalog {
       "interval-regression-accuracy", "needs label_lower_bound and label_upper_bound, which a CSV channel does not give");
 
   /**
-   * Metrics SageMaker's container computes itself in Python (not XGBoost): accepted by SageMaker,
-   * not supported by TuneLab's built-in trainer.
+   * The objectives each native metric fits: an objective family prefix ({@code binary}) or a whole
+   * objective name ({@code reg:logistic}). A native metric absent here fits no objective that the
+   * built-in trainer can check (it is unsupported).
    */
-  static final Set<String> CONTAINER_ONLY_METRICS = Set.of("accuracy", "balanced_accuracy", "f1",
-      "f1_binary", "f1_macro", "mse", "precision", "precision_macro", "precision_micro", "r2",
-      "recall", "recall_macro", "recall_micro");
+  static final Map<String, List<String>> NATIVE_METRIC_OBJECTIVES = Map.ofEntries(
+      Map.entry("rmse", List.of("reg", "count", "binary", "rank", "survival")),
+      Map.entry("mae", List.of("reg", "count", "binary", "rank", "survival")),
+      Map.entry("rmsle", List.of("reg", "count")),
+      Map.entry("mape", List.of("reg", "count")),
+      Map.entry("mphe", List.of("reg", "count")),
+      Map.entry("logloss", List.of("binary", "reg:logistic")),
+      Map.entry("error", List.of("binary", "reg:logistic")),
+      Map.entry("merror", List.of("multi")),
+      Map.entry("mlogloss", List.of("multi")),
+      Map.entry("auc", List.of("binary", "multi", "rank", "reg:logistic")),
+      Map.entry("aucpr", List.of("binary", "multi", "rank", "reg:logistic")),
+      Map.entry("ndcg", List.of("rank")),
+      Map.entry("map", List.of("rank")),
+      Map.entry("poisson-nloglik", List.of("count:poisson")),
+      Map.entry("gamma-nloglik", List.of("reg:gamma")),
+      Map.entry("gamma-deviance", List.of("reg:gamma")),
+      Map.entry("tweedie-nloglik", List.of("reg:tweedie")),
+      Map.entry("cox-nloglik", List.of("survival:cox")));
 
   /** Objectives SageMaker accepts; {@code reg:linear} is the old name of {@code reg:squarederror}. */
   static final List<String> OBJECTIVES = List.of("binary:logistic", "binary:logitraw", "binary:hinge",
@@ -156,6 +181,41 @@ final class HyperParameterCatalog {
     int at = metric.indexOf('@');
     String base = at < 0 ? metric : metric.substring(0, at);
     return MAXIMIZE_METRICS.contains(base);
+  }
+
+  /** True when the metric's base name (no {@code @} parameter) fits the objective. */
+  static boolean fits(String base, String objective) {
+    Optional<ContainerMetric> container = ContainerMetric.named(base);
+    if (container.isPresent()) {
+      return container.get().fits(objective);
+    }
+    List<String> allowed = NATIVE_METRIC_OBJECTIVES.get(base);
+    if (allowed == null) {
+      return true;
+    }
+    String family = objective.substring(0, Math.max(objective.indexOf(':'), 0));
+    return allowed.contains(objective) || allowed.contains(family);
+  }
+
+  /** The objectives a metric's base name fits, in words, for messages. */
+  static String fitting(String base) {
+    Optional<ContainerMetric> container = ContainerMetric.named(base);
+    if (container.isPresent()) {
+      return container.get().families().stream().map(ObjectiveFamily::words)
+          .collect(Collectors.joining(" or "));
+    }
+    List<String> allowed = NATIVE_METRIC_OBJECTIVES.getOrDefault(base, List.of());
+    return allowed.stream().map(a -> a.contains(":") ? a : a + ":*").collect(Collectors.joining(", "));
+  }
+
+  private static Set<String> maximizeMetrics() {
+    Set<String> s = new TreeSet<>(List.of("auc", "aucpr", "map", "ndcg", "pre", "interval-regression-accuracy"));
+    for (ContainerMetric m : ContainerMetric.values()) {
+      if (m.maximize()) {
+        s.add(m.metricName());
+      }
+    }
+    return Collections.unmodifiableSet(s);
   }
 
   private static void integer(Map<String, ParameterDefinition> m, String n, Interval i, Use u, String x) {

@@ -1,5 +1,6 @@
 package dev.tunelab.core.xgboost;
 
+import dev.tunelab.core.metrics.ContainerMetric;
 import dev.tunelab.core.spec.SpecException;
 import dev.tunelab.core.xgboost.ParameterDefinition.Use;
 import java.util.ArrayList;
@@ -30,7 +31,10 @@ import java.util.regex.Pattern;
  *       are checked and ignored because the native library always runs silent (its output cannot be
  *       captured) and the trainer writes the log itself.</li>
  *   <li>Metrics SageMaker's container computes in Python ({@code accuracy}, {@code f1}, {@code mse},
- *       {@code r2}, ...) are rejected: only metrics XGBoost computes natively are supported.</li>
+ *       {@code r2}, ...; {@link ContainerMetric}) are computed by TuneLab in Java; {@code rmse} and
+ *       {@code mae}, which the newest container also computes in Python, are left to XGBoost.</li>
+ *   <li>A metric that does not fit the objective ({@code auc} with {@code reg:squarederror},
+ *       {@code f1} with a regression objective) is refused before any job starts.</li>
  *   <li>{@code aft-nloglik} and {@code interval-regression-accuracy} are rejected: they need label
  *       bounds that a CSV channel does not give. {@code tweedie-nloglik} must name its variance
  *       power ({@code tweedie-nloglik@1.5}), the only form XGBoost computes.</li>
@@ -41,9 +45,10 @@ import java.util.regex.Pattern;
  * @param earlyStoppingRounds   stop after this many rounds without a new best validation score
  * @param objective             the XGBoost objective ({@code reg:squarederror} by default; never
  *                              {@code reg:linear})
- * @param evalMetrics           evaluation metrics in the order XGBoost reports them: the union of
- *                              {@code eval_metric} and the metric of {@code _tuning_objective_metric}
- *                              (sorted when both are given, as SageMaker does); empty means
+ * @param evalMetrics           the metrics XGBoost computes natively, in the order it reports them:
+ *                              the union of {@code eval_metric} and the metric of
+ *                              {@code _tuning_objective_metric} (sorted when both are given, as
+ *                              SageMaker does) less the {@link #containerMetrics()}; empty means
  *                              XGBoost's default metric for the objective
  * @param tuningObjectiveMetric {@code _tuning_objective_metric}, for example {@code validation:rmse}
  * @param nthread               {@code nthread} when given
@@ -116,11 +121,14 @@ public record XGBoostHyperParameters(
     checkNumClass(objective, values.get("num_class"));
 
     Optional<String> tuning = Optional.ofNullable(values.get("_tuning_objective_metric"));
-    List<String> evalMetrics = evalMetrics(values.get("eval_metric"), tuning);
-    for (String metric : evalMetrics) {
-      checkMetricForObjective(metric, objective,
-          values.containsKey("eval_metric") ? "eval_metric" : "_tuning_objective_metric");
+    List<String> allMetrics = evalMetrics(values.get("eval_metric"), tuning);
+    for (String metric : allMetrics) {
+      boolean given = values.containsKey("eval_metric")
+          && splitList(values.get("eval_metric")).contains(metric);
+      checkMetricForObjective(metric, objective, given ? "eval_metric" : "_tuning_objective_metric",
+          given ? values.get("eval_metric") : tuning.orElse(metric));
     }
+    List<String> evalMetrics = allMetrics.stream().filter(m -> ContainerMetric.named(m).isEmpty()).toList();
     String treeMethod = values.getOrDefault("tree_method", "");
     if (values.containsKey("monotone_constraints") && !List.of("exact", "hist").contains(treeMethod)) {
       throw new SpecException(PREFIX + "tree_method", values.get("tree_method"),
@@ -140,14 +148,29 @@ public record XGBoostHyperParameters(
   }
 
   /**
+   * The metrics SageMaker's container computes itself ({@link ContainerMetric}) among
+   * {@code eval_metric} and {@code _tuning_objective_metric}, in the order the container reports
+   * them: after XGBoost's, in the sorted order of the union.
+   */
+  public List<ContainerMetric> containerMetrics() {
+    return evalMetrics(values.get("eval_metric"), tuningObjectiveMetric).stream()
+        .map(ContainerMetric::named).flatMap(Optional::stream).toList();
+  }
+
+  /**
    * The metric early stopping watches on the validation channel: the metric of
-   * {@code _tuning_objective_metric} when given, else the last of {@link #evalMetrics()}; empty
-   * when neither is given (then the trainer uses the last metric XGBoost reports).
+   * {@code _tuning_objective_metric} when given, else the last metric reported (the last of
+   * {@link #containerMetrics()}, else of {@link #evalMetrics()}); empty when neither is given
+   * (then the trainer uses the last metric XGBoost reports).
    */
   public Optional<String> earlyStoppingMetric() {
     if (tuningObjectiveMetric.isPresent()) {
       String t = tuningObjectiveMetric.get();
       return Optional.of(t.substring(t.indexOf(':') + 1));
+    }
+    List<ContainerMetric> container = containerMetrics();
+    if (!container.isEmpty()) {
+      return Optional.of(container.get(container.size() - 1).metricName());
     }
     return evalMetrics.isEmpty() ? Optional.empty() : Optional.of(evalMetrics.get(evalMetrics.size() - 1));
   }
@@ -212,11 +235,32 @@ public record XGBoostHyperParameters(
     }
   }
 
-  private static void checkMetricForObjective(String metric, String objective, String field) {
-    if (metric.startsWith("auc") && !(objective.startsWith("binary:") || objective.startsWith("rank:"))) {
-      throw new SpecException(PREFIX + field, metric,
-          "a metric valid for objective " + objective + " ('auc' needs a binary: or rank: objective)");
+  private static void checkMetricForObjective(String metric, String objective, String field, String raw) {
+    int at = metric.indexOf('@');
+    String base = at < 0 ? metric : metric.substring(0, at);
+    if (!HyperParameterCatalog.fits(base, objective)) {
+      String tuning = field.equals("_tuning_objective_metric")
+          ? " (the tuning job's HyperParameterTuningJobObjective.MetricName)" : "";
+      throw new SpecException(PREFIX + field, raw, "a metric that fits " + PREFIX + "objective="
+          + objective + tuning + ": '" + base + "' fits only " + HyperParameterCatalog.fitting(base)
+          + " objectives; for " + objective + " use one of " + fittingMetrics(objective));
     }
+  }
+
+  /** The metrics (native and the container's) that fit an objective, sorted. */
+  private static String fittingMetrics(String objective) {
+    TreeSet<String> names = new TreeSet<>();
+    for (String n : HyperParameterCatalog.NATIVE_METRICS) {
+      if (HyperParameterCatalog.fits(n, objective)) {
+        names.add(n);
+      }
+    }
+    for (ContainerMetric m : ContainerMetric.values()) {
+      if (m.fits(objective)) {
+        names.add(m.metricName());
+      }
+    }
+    return String.join(", ", names);
   }
 
   private static String normalise(ParameterDefinition def, String given, String raw) {
@@ -347,9 +391,11 @@ public record XGBoostHyperParameters(
   private static void checkMetric(String field, String raw, String metric) {
     int at = metric.indexOf('@');
     String base = at < 0 ? metric : metric.substring(0, at);
-    if (HyperParameterCatalog.CONTAINER_ONLY_METRICS.contains(base)) {
-      throw new SpecException(field, raw, metricWords() + " ('" + base
-          + "' is computed by SageMaker's container, not by XGBoost, and is not supported here)");
+    if (ContainerMetric.named(base).isPresent()) {
+      if (at >= 0) {
+        throw new SpecException(field, raw, metricWords() + " ('" + base + "' takes no @ parameter)");
+      }
+      return;
     }
     if (HyperParameterCatalog.UNSUPPORTED_NATIVE_METRICS.containsKey(base)) {
       throw new SpecException(field, raw, metricWords() + " ('" + base + "' "
@@ -374,7 +420,11 @@ public record XGBoostHyperParameters(
   }
 
   private static String metricWords() {
-    return "one of " + String.join(", ", new TreeSet<>(HyperParameterCatalog.NATIVE_METRICS))
+    TreeSet<String> all = new TreeSet<>(HyperParameterCatalog.NATIVE_METRICS);
+    for (ContainerMetric m : ContainerMetric.values()) {
+      all.add(m.metricName());
+    }
+    return "one of " + String.join(", ", all)
         + " (error@t, ndcg@n and map@n also accepted; tweedie-nloglik as tweedie-nloglik@rho)";
   }
 

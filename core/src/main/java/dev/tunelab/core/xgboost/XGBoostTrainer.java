@@ -193,7 +193,7 @@ public final class XGBoostTrainer implements Trainer {
         }
         booster.update(mats.get(0), i);
         rounds = i + 1;
-        RoundEvaluation eval = RoundEvaluation.parse(i, booster.evalSet(evalMats, evalNames, i), names);
+        RoundEvaluation eval = RoundEvaluator.evaluate(hp, booster, evalMats, evalNames, i);
         if (i == 0 && patience > 0) {
           esMetric = earlyStoppingMetric(hp, eval);
           maximize = HyperParameterCatalog.maximize(esMetric);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunelab.core.metrics.ContainerMetric;
 import dev.tunelab.core.spec.SpecException;
 import java.util.HashMap;
 import java.util.List;
@@ -100,7 +101,9 @@ class XGBoostHyperParametersTest {
       "tree_method;fastest;one of auto, exact, approx, hist, gpu_hist",
       "grow_policy;breadth;one of depthwise, lossguide",
       "eval_metric;rmse,foo;one of ",
-      "eval_metric;mse;is computed by SageMaker's container",
+      "eval_metric;f1@2;'f1' takes no @ parameter",
+      "eval_metric;rmse,f1;'f1' fits only binary classification (binary:*) or multiclass classification (multi:*)",
+      "eval_metric;logloss;for reg:squarederror use one of mae, mape, mphe, mse, r2, rmse, rmsle",
       "eval_metric;rmse@3;a metric with a numeric parameter only for error, ndcg, map and tweedie-nloglik",
       "eval_metric;aft-nloglik;needs label_lower_bound and label_upper_bound",
       "eval_metric;interval-regression-accuracy;needs label_lower_bound and label_upper_bound",
@@ -108,7 +111,8 @@ class XGBoostHyperParametersTest {
       "_tuning_objective_metric;validation:error@0.70;validation:error@0.7 (the name XGBoost reports",
       "_tuning_objective_metric;validation:error@0.5;validation:error (the name XGBoost reports",
       "_tuning_objective_metric;test:rmse;train:<metric> or validation:<metric>",
-      "_tuning_objective_metric;validation:accuracy;is computed by SageMaker's container",
+      "_tuning_objective_metric;validation:accuracy;a metric that fits HyperParameters.objective=reg:squarederror (the tuning job's HyperParameterTuningJobObjective.MetricName)",
+      "_tuning_objective_metric;validation:mlogloss;'mlogloss' fits only multi:*",
       "monotone_constraints;(1,2);a tuple of -1, 0 and 1",
       "interaction_constraints;[0,1];a list of lists of feature indices",
       // issue 13, fault 15: values past what XGBoost holds are refused, saying the bound
@@ -178,6 +182,27 @@ class XGBoostHyperParametersTest {
     XGBoostHyperParameters threshold = XGBoostHyperParameters.parse(
         with("objective", "binary:logistic", "eval_metric", "error@0.7"));
     assertEquals(List.of("error@0.7"), threshold.evalMetrics());
+  }
+
+  @Test
+  void containerMetricsAreAcceptedWhereTheyFitAndReportedAfterXGBoostsOwn() {
+    XGBoostHyperParameters f1 = XGBoostHyperParameters.parse(with("objective", "binary:logistic",
+        "eval_metric", "auc,accuracy", "_tuning_objective_metric", "validation:f1"));
+    assertEquals(List.of("auc"), f1.evalMetrics(), "only the metrics XGBoost computes reach XGBoost");
+    assertEquals(List.of(ContainerMetric.ACCURACY, ContainerMetric.F1), f1.containerMetrics(), "sorted union");
+    assertEquals(Optional.of("f1"), f1.earlyStoppingMetric());
+    XGBoostHyperParameters multi = XGBoostHyperParameters.parse(with("objective", "multi:softprob",
+        "num_class", "3", "eval_metric", "f1_macro,mlogloss"));
+    assertEquals(List.of("mlogloss"), multi.evalMetrics());
+    assertEquals(Optional.of("f1_macro"), multi.earlyStoppingMetric(), "the last metric reported");
+    XGBoostHyperParameters r2 = XGBoostHyperParameters.parse(with("_tuning_objective_metric", "validation:r2"));
+    assertEquals(List.of(), r2.evalMetrics(), "XGBoost's default metric is printed too");
+    assertEquals(List.of(ContainerMetric.R2), r2.containerMetrics());
+    assertTrue(HyperParameterCatalog.maximize("r2") && HyperParameterCatalog.maximize("f1")
+        && HyperParameterCatalog.maximize("balanced_accuracy") && !HyperParameterCatalog.maximize("mse"));
+    SpecException e = rejected(with("objective", "multi:softmax", "num_class", "3",
+        "_tuning_objective_metric", "validation:f1_binary"));
+    assertTrue(e.getMessage().contains("objective=multi:softmax"), e.getMessage());
   }
 
   @Test

@@ -1,13 +1,13 @@
 package dev.tunelab.cli;
 
 import dev.tunelab.core.io.OutputFile;
+import dev.tunelab.core.metrics.MetricScore;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.NewTransformRun;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.transform.BatchTransform;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -19,8 +19,12 @@ import picocli.CommandLine.Option;
 @Command(name = "transform", mixinStandardHelpOptions = true,
     description = {"Batch transform: one prediction per line of a features-only CSV (like",
         "SageMaker's transform with SplitType Line), with the model of a training job.",
-        "With --labels (one value per line) it also prints RMSE and MSE and records the run",
-        "in the store (the dashboard and the report show predicted against actual)."})
+        "It writes what SageMaker's XGBoost container writes for the model's objective: the",
+        "probability for binary:logistic, a row of class probabilities for multi:softprob, the",
+        "class for multi:softmax, the value for regression. With --labels (one value per line)",
+        "it also prints the scores that fit the objective (regression: RMSE, MSE, MAE, R2;",
+        "binary: AUC, accuracy, F1, log loss; multiclass: accuracy, macro F1, log loss) and",
+        "records the run in the store (the dashboard and the report show predicted against actual)."})
 final class TransformCommand implements Callable<Integer> {
 
   static final class ModelChoice {
@@ -32,6 +36,13 @@ final class TransformCommand implements Callable<Integer> {
         description = "Use the best training job of this tuning job.")
     String bestOf;
   }
+
+  /** How each score is printed: {@code RMSE: 3.12345}. */
+  private static final Map<String, String> LABELS = Map.ofEntries(
+      Map.entry("rmse", "RMSE"), Map.entry("mse", "MSE"), Map.entry("mae", "MAE"), Map.entry("r2", "R2"),
+      Map.entry("auc", "AUC"), Map.entry("accuracy", "Accuracy"), Map.entry("f1_binary", "F1 (class 1)"),
+      Map.entry("logloss", "Log loss"), Map.entry("f1_macro", "Macro F1"),
+      Map.entry("mlogloss", "Multiclass log loss"));
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   ModelChoice choice;
@@ -82,11 +93,11 @@ final class TransformCommand implements Callable<Integer> {
     }
     BatchTransform.Result r = BatchTransform.run(model, input, output, labels);
     System.out.println("Wrote " + r.rows() + " predictions to " + r.output() + " with model of " + job.name());
-    if (r.rmse() != null) {
-      System.out.printf("RMSE: %.5f%nMSE: %.5f%n", r.rmse(), r.mse());
-      Map<String, Double> metrics = new LinkedHashMap<>();
-      metrics.put("rmse", r.rmse());
-      metrics.put("mse", r.mse());
+    if (r.labels() != null) {
+      for (MetricScore m : r.metrics()) {
+        System.out.printf("%s: %.5f%n", LABELS.getOrDefault(m.name(), m.name()), m.value());
+      }
+      Map<String, Double> metrics = r.metricMap();
       store.recordTransformRun(NewTransformRun.of(Instant.now(), job.name(),
           input.toAbsolutePath().normalize(), labels.toAbsolutePath().normalize(), metrics,
           r.labels(), r.predictions()));

@@ -161,8 +161,8 @@ final class TestStores {
           BatchTransform.Result r = BatchTransform.run(Path.of(job.modelArtifact()), input,
               dir.resolve(model + "-" + e.getKey() + ".out"), labels);
           Map<String, Double> metrics = new LinkedHashMap<>();
-          metrics.put("rmse", r.rmse());
-          metrics.put("mse", r.mse());
+          metrics.put("rmse", r.metric("rmse"));
+          metrics.put("mse", r.metric("mse"));
           store.recordTransformRun(NewTransformRun.of(Instant.now(), model, input.toAbsolutePath(),
               labels.toAbsolutePath(), metrics, r.labels(), r.predictions()));
           runs++;

@@ -1,5 +1,8 @@
 package dev.tunelab.core.transform;
 
+import dev.tunelab.core.metrics.MetricScore;
+import dev.tunelab.core.metrics.Metrics;
+import dev.tunelab.core.metrics.ObjectiveFamily;
 import dev.tunelab.core.spec.SpecException;
 import dev.tunelab.core.xgboost.XGBoostModel;
 import dev.tunelab.datasets.CsvDatasetReader;
@@ -8,11 +11,20 @@ import dev.tunelab.core.io.OutputFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * SageMaker batch transform, locally: one prediction per input line of a features-only CSV
- * (SplitType Line, text/csv), written in input order; optionally scored against a labels file
- * (one value per line) with RMSE and MSE.
+ * (SplitType Line, text/csv), written in input order as the XGBoost container's inference writes
+ * it for the model's objective: the probability for {@code binary:logistic}, one CSV row of class
+ * probabilities for {@code multi:softprob}, the class for {@code multi:softmax}, the value for
+ * regression. Optionally scored against a labels file (one value per line) with the metrics that
+ * fit the objective: RMSE, MSE, MAE and R2 for regression; AUC, accuracy, F1 of class 1 and log
+ * loss for binary classification; accuracy, macro F1 and multiclass log loss for multiclass.
  */
 public final class BatchTransform {
   private BatchTransform() { }
@@ -20,17 +32,19 @@ public final class BatchTransform {
   /**
    * The outcome of a transform.
    *
-   * @param rows   predictions written
-   * @param output the predictions file
-   * @param rmse   root mean squared error against the labels, or {@code null} without labels
-   * @param mse    mean squared error, or {@code null}
-   * @param predictions every prediction, in input order
-   * @param labels the labels read, in input order, or {@code null} without labels
+   * @param rows        predictions written
+   * @param output      the predictions file
+   * @param objective   the model's objective ({@code binary:logistic}, ...; empty when unknown)
+   * @param metrics     the scores against the labels, in the order printed; empty without labels
+   * @param predictions one value per row, in input order: the written value, or for
+   *                    {@code multi:softprob} the most probable class
+   * @param labels      the labels read, in input order, or {@code null} without labels
    */
-  public record Result(int rows, Path output, Double rmse, Double mse, double[] predictions,
-      double[] labels) {
+  public record Result(int rows, Path output, String objective, List<MetricScore> metrics,
+      double[] predictions, double[] labels) {
 
     public Result {
+      metrics = List.copyOf(metrics);
       predictions = predictions.clone();
       labels = labels == null ? null : labels.clone();
     }
@@ -46,6 +60,18 @@ public final class BatchTransform {
     public double[] labels() {
       return labels == null ? null : labels.clone();
     }
+
+    /** The score of that name ({@code rmse}, {@code auc}, ...), or {@code null}. */
+    public Double metric(String name) {
+      return metrics.stream().filter(m -> m.name().equals(name)).map(MetricScore::value).findFirst().orElse(null);
+    }
+
+    /** The scores by name, in order. */
+    public Map<String, Double> metricMap() {
+      Map<String, Double> m = new LinkedHashMap<>();
+      metrics.forEach(s -> m.put(s.name(), s.value()));
+      return m;
+    }
   }
 
   /**
@@ -54,8 +80,8 @@ public final class BatchTransform {
    * over the input, the labels or the model.
    *
    * @throws dev.tunelab.datasets.DataFormatException for bad input or label CSVs
-   * @throws SpecException when the labels do not match the input row count, the feature count
-   *     does not match the model, or the output cannot be written (a folder, the input itself)
+   * @throws SpecException when the labels do not match the input row count or the objective's
+   *     classes, the feature count does not match the model, or the output cannot be written
    * @throws dev.tunelab.core.io.OutputWriteException when writing the output fails
    */
   public static Result run(Path modelFile, Path input, Path output, Path labels) {
@@ -86,31 +112,110 @@ public final class BatchTransform {
         truth[i] = l.features()[i][0];
       }
     }
-    double[] predictions;
+    String objective;
+    double[][] written;
+    double[][] probabilities = null;
     try (XGBoostModel model = XGBoostModel.load(modelFile)) {
       if (model.features() > 0 && model.features() != features.columns()) {
         throw new SpecException("--input", input.toString(), "rows of " + model.features()
             + " features as the model was trained on (it has " + features.columns() + ")");
       }
-      predictions = model.predict(features.features());
+      objective = model.objective();
+      written = model.predictAll(features.features());
+      if (objective.equals("multi:softprob")) {
+        probabilities = written;
+      } else if (objective.equals("multi:softmax") && truth != null) {
+        probabilities = softmax(model.predictMargins(features.features()));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load model " + modelFile, e);
     }
     out.writeText(w -> {
-      for (double p : predictions) {
-        w.write(Float.toString((float) p));
+      for (double[] row : written) {
+        for (int c = 0; c < row.length; c++) {
+          if (c > 0) {
+            w.write(',');
+          }
+          w.write(Float.toString((float) row[c]));
+        }
         w.write('\n');
       }
     });
+    double[] point = probabilities != null ? toDoubles(Metrics.argmax(probabilities)) : first(written);
     if (truth == null) {
-      return new Result(predictions.length, output, null, null, predictions, null);
+      return new Result(written.length, output, objective, List.of(), point, null);
     }
-    double sum = 0;
+    return new Result(written.length, output, objective, score(objective, truth, point, probabilities, labels),
+        point, truth);
+  }
+
+  private static List<MetricScore> score(String objective, double[] truth, double[] point,
+      double[][] probabilities, Path labels) {
+    ObjectiveFamily family = family(objective);
+    List<MetricScore> scores = new ArrayList<>();
+    if (family == ObjectiveFamily.BINARY) {
+      requireClasses(truth, 2, labels, objective);
+      double[] p = point;
+      if (objective.equals("binary:logitraw")) {
+        p = Arrays.stream(point).map(x -> 1 / (1 + Math.exp(-x))).toArray();
+      }
+      int[] predicted = Metrics.above(p, 0.5);
+      scores.add(new MetricScore("auc", Metrics.auc(truth, point)));
+      scores.add(new MetricScore("accuracy", Metrics.accuracy(truth, predicted)));
+      scores.add(new MetricScore("f1_binary", Metrics.f1Binary(truth, predicted)));
+      scores.add(new MetricScore("logloss", Metrics.logLoss(truth, p)));
+    } else if (family == ObjectiveFamily.MULTICLASS) {
+      requireClasses(truth, probabilities[0].length, labels, objective);
+      int[] predicted = Metrics.argmax(probabilities);
+      scores.add(new MetricScore("accuracy", Metrics.accuracy(truth, predicted)));
+      scores.add(new MetricScore("f1_macro", Metrics.f1Macro(truth, predicted)));
+      scores.add(new MetricScore("mlogloss", Metrics.multiLogLoss(truth, probabilities)));
+    } else {
+      scores.add(new MetricScore("rmse", Metrics.rmse(truth, point)));
+      scores.add(new MetricScore("mse", Metrics.mse(truth, point)));
+      scores.add(new MetricScore("mae", Metrics.mae(truth, point)));
+      scores.add(new MetricScore("r2", Metrics.r2(truth, point)));
+    }
+    return scores;
+  }
+
+  private static ObjectiveFamily family(String objective) {
+    try {
+      return ObjectiveFamily.of(objective);
+    } catch (IllegalArgumentException e) {
+      return ObjectiveFamily.REGRESSION; // a model that does not name its objective: one value per row
+    }
+  }
+
+  private static void requireClasses(double[] truth, int classes, Path labels, String objective) {
     for (int i = 0; i < truth.length; i++) {
-      double d = predictions[i] - truth[i];
-      sum += d * d;
+      if (truth[i] != Math.rint(truth[i]) || truth[i] < 0 || truth[i] >= classes) {
+        throw new SpecException("--labels", labels.toString(), "class labels 0 to " + (classes - 1)
+            + " for a " + objective + " model (line " + (i + 1) + " has " + truth[i] + ")");
+      }
     }
-    double mse = sum / truth.length;
-    return new Result(predictions.length, output, Math.sqrt(mse), mse, predictions, truth);
+  }
+
+  private static double[][] softmax(double[][] margins) {
+    double[][] out = new double[margins.length][];
+    for (int r = 0; r < margins.length; r++) {
+      double max = Arrays.stream(margins[r]).max().orElse(0);
+      double[] e = Arrays.stream(margins[r]).map(x -> Math.exp(x - max)).toArray();
+      double sum = Arrays.stream(e).sum();
+      out[r] = Arrays.stream(e).map(x -> x / sum).toArray();
+    }
+    return out;
+  }
+
+  private static double[] first(double[][] rows) {
+    double[] out = new double[rows.length];
+    for (int r = 0; r < rows.length; r++) {
+      out[r] = rows[r][0];
+    }
+    return out;
+  }
+
+  private static double[] toDoubles(int[] v) {
+    return Arrays.stream(v).asDoubleStream().toArray();
   }
 }

@@ -1,5 +1,7 @@
 package dev.tunelab.core.xgboost;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunelab.core.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +16,9 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * A saved XGBoost model (for example a training job's {@code model/xgboost-model.json}) loaded
  * for prediction, as batch transform uses it. Predictions use every round the file holds (the
  * trainer saves exactly the best rounds) and are what XGBoost's {@code predict} returns: values
- * on the target's scale for regression, probabilities for {@code binary:logistic}.
+ * on the target's scale for regression, probabilities for {@code binary:logistic}, one row of
+ * class probabilities for {@code multi:softprob} ({@link #predictAll}), the class for
+ * {@code multi:softmax}. {@link #objective()} names the objective the model was trained with.
  *
  * <p>Thread-safe: for tree models {@link #predict} runs on several threads at once (XGBoost's
  * in-place prediction is lock-free); for {@code gblinear} models, which XGBoost cannot predict in
@@ -26,14 +30,19 @@ public final class XGBoostModel implements AutoCloseable {
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final Path source;
   private final int features;
+  private final String objective;
+  private final int numClass;
   private Booster booster;
   /** False once the booster has refused in-place prediction (gblinear): then predictions take turns. */
   private volatile boolean inplace = true;
 
-  private XGBoostModel(Path source, Booster booster) throws XGBoostError {
+  private XGBoostModel(Path source, Booster booster) throws XGBoostError, IOException {
     this.source = source;
     this.booster = booster;
     this.features = (int) booster.getNumFeature();
+    JsonNode learner = Json.mapper().readTree(booster.toByteArray("json")).path("learner");
+    this.objective = learner.path("objective").path("name").asText("");
+    this.numClass = learner.path("learner_model_param").path("num_class").asInt(0);
   }
 
   /**
@@ -45,10 +54,59 @@ public final class XGBoostModel implements AutoCloseable {
     if (!Files.isRegularFile(modelFile)) {
       throw new IOException("model file " + modelFile + " does not exist");
     }
+    Booster booster = null;
     try {
-      return new XGBoostModel(modelFile, XGBoost.loadModel(modelFile.toString()));
+      booster = XGBoost.loadModel(modelFile.toString());
+      return new XGBoostModel(modelFile, booster);
+    } catch (IOException e) {
+      booster.dispose();
+      throw new IOException("model file " + modelFile + " has no readable objective: " + e.getMessage(), e);
     } catch (XGBoostError e) {
+      if (booster != null) {
+        booster.dispose();
+      }
       throw new IOException("model file " + modelFile + " is not an XGBoost model: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The objective the model was trained with, as XGBoost saved it ({@code learner.objective.name}
+   * of its JSON form), for example {@code binary:logistic}; empty when the model does not say.
+   */
+  public String objective() {
+    return objective;
+  }
+
+  /** {@code num_class} for {@code multi:*} models, else 0. */
+  public int numClass() {
+    return numClass;
+  }
+
+  /**
+   * The raw margins of every row: one per class for {@code multi:*} models (whose
+   * {@code multi:softmax} predictions are only the class), one otherwise.
+   *
+   * @throws IllegalArgumentException when a row has the wrong length
+   * @throws IllegalStateException    when the model is closed
+   */
+  public double[][] predictMargins(double[][] rows) {
+    checkRows(rows);
+    if (rows.length == 0) {
+      return new double[0][];
+    }
+    lock.writeLock().lock();
+    DMatrix matrix = null;
+    try {
+      checkOpen();
+      matrix = new DMatrix(Matrices.features(rows, 0), rows.length, features, Float.NaN);
+      return toDoubles(booster.predict(matrix, true, 0));
+    } catch (XGBoostError e) {
+      throw new IllegalStateException("prediction with model " + source + " failed: " + e.getMessage(), e);
+    } finally {
+      if (matrix != null) {
+        matrix.dispose();
+      }
+      lock.writeLock().unlock();
     }
   }
 
@@ -80,12 +138,7 @@ public final class XGBoostModel implements AutoCloseable {
 
   /** Every output per row (one for most objectives, {@code num_class} for {@code multi:softprob}). */
   public double[][] predictAll(double[][] rows) {
-    for (int r = 0; r < rows.length; r++) {
-      if (rows[r].length != features) {
-        throw new IllegalArgumentException("rows[" + r + "]: got " + rows[r].length
-            + " features; expected " + features + " (the model's feature count)");
-      }
-    }
+    checkRows(rows);
     if (rows.length == 0) {
       return new double[0][];
     }
@@ -117,6 +170,15 @@ public final class XGBoostModel implements AutoCloseable {
         matrix.dispose();
       }
       lock.writeLock().unlock();
+    }
+  }
+
+  private void checkRows(double[][] rows) {
+    for (int r = 0; r < rows.length; r++) {
+      if (rows[r].length != features) {
+        throw new IllegalArgumentException("rows[" + r + "]: got " + rows[r].length
+            + " features; expected " + features + " (the model's feature count)");
+      }
     }
   }
 

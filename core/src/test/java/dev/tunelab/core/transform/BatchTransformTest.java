@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunelab.core.metrics.MetricScore;
 import dev.tunelab.core.spec.SpecException;
 import dev.tunelab.core.train.TrainingListener;
 import dev.tunelab.core.train.TrainingOutcome;
@@ -71,9 +72,13 @@ class BatchTransformTest {
       sum += d * d;
     }
     double mse = sum / lines.size();
-    assertEquals(mse, r.mse(), 1e-3 * mse, "MSE of the written predictions");
-    assertEquals(Math.sqrt(r.mse()), r.rmse(), 1e-12);
-    assertTrue(r.rmse() < 10, "a plausible RMSE on Boston: " + r.rmse());
+    assertEquals(List.of("rmse", "mse", "mae", "r2"), r.metrics().stream().map(MetricScore::name).toList(),
+        "the regression scores, in order");
+    assertEquals("reg:squarederror", r.objective());
+    assertEquals(mse, r.metric("mse"), 1e-3 * mse, "MSE of the written predictions");
+    assertEquals(Math.sqrt(r.metric("mse")), r.metric("rmse"), 1e-12);
+    assertTrue(r.metric("rmse") < 10, "a plausible RMSE on Boston: " + r.metric("rmse"));
+    assertTrue(r.metric("r2") > 0.5 && r.metric("r2") < 1, "a plausible R2: " + r.metric("r2"));
     // the arrays it returns are the written predictions and the labels read
     assertEquals(test.rows(), r.predictions().length);
     assertEquals(Float.parseFloat(lines.get(0)), (float) r.predictions()[0]);
@@ -85,8 +90,8 @@ class BatchTransformTest {
     BatchTransform.Result r = BatchTransform.run(model, csv("few.csv", Arrays.copyOf(test.features(), 3)),
         dir.resolve("few.out"), null);
     assertEquals(3, r.rows());
-    assertNull(r.rmse());
-    assertNull(r.mse());
+    assertNull(r.metric("rmse"));
+    assertEquals(List.of(), r.metrics());
   }
 
   @Test

@@ -17,8 +17,10 @@ import java.util.Set;
  * The contract of the built-in XGBoost algorithm ({@link XGBoostTrainer}): a {@code train}
  * channel and an optional {@code validation} channel (required with {@code early_stopping_rounds}),
  * both parsed as CSV with the same feature columns; metrics {@code <channel>:<eval_metric>} for
- * the evaluation metrics XGBoost computes natively ({@link XGBoostHyperParameters#channelMetric},
- * the same check as {@code _tuning_objective_metric}), each found in the log line
+ * the evaluation metrics XGBoost computes natively and those SageMaker's container computes itself
+ * ({@link dev.tunelab.core.metrics.ContainerMetric}; {@link XGBoostHyperParameters#channelMetric},
+ * the same check as {@code _tuning_objective_metric}; whether the metric fits the objective is
+ * checked with the hyperparameters, before any job starts), each found in the log line
  * {@code [i]<TAB>train-rmse:v<TAB>validation-rmse:v}; the final value is the best iteration's with
  * early stopping, else the last round's; Hyperband sets {@code num_round}.
  */

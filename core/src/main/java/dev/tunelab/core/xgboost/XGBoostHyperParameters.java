@@ -242,7 +242,7 @@ public record XGBoostHyperParameters(
       String tuning = field.equals("_tuning_objective_metric")
           ? " (the tuning job's HyperParameterTuningJobObjective.MetricName)" : "";
       throw new SpecException(PREFIX + field, raw, "a metric that fits " + PREFIX + "objective="
-          + objective + tuning + ": '" + base + "' fits only " + HyperParameterCatalog.fitting(base)
+          + objective + ": '" + base + "'" + tuning + " fits only " + HyperParameterCatalog.fitting(base)
           + " objectives; for " + objective + " use one of " + fittingMetrics(objective));
     }
   }

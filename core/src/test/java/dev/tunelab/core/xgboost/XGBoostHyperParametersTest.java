@@ -111,8 +111,8 @@ class XGBoostHyperParametersTest {
       "_tuning_objective_metric;validation:error@0.70;validation:error@0.7 (the name XGBoost reports",
       "_tuning_objective_metric;validation:error@0.5;validation:error (the name XGBoost reports",
       "_tuning_objective_metric;test:rmse;train:<metric> or validation:<metric>",
-      "_tuning_objective_metric;validation:accuracy;a metric that fits HyperParameters.objective=reg:squarederror (the tuning job's HyperParameterTuningJobObjective.MetricName)",
-      "_tuning_objective_metric;validation:mlogloss;'mlogloss' fits only multi:*",
+      "_tuning_objective_metric;validation:accuracy;(the tuning job's HyperParameterTuningJobObjective.MetricName) fits only binary",
+      "_tuning_objective_metric;validation:mlogloss;MetricName) fits only multi:*",
       "monotone_constraints;(1,2);a tuple of -1, 0 and 1",
       "interaction_constraints;[0,1];a list of lists of feature indices",
       // issue 13, fault 15: values past what XGBoost holds are refused, saying the bound

@@ -80,17 +80,29 @@ class ClassificationExamplesTest {
   @Test
   void aMetricThatDoesNotFitTheObjectiveIsRefusedBeforeAnythingIsRecorded() {
     Path example = EXAMPLES.resolve("breast-cancer-xgboost-f1-hpo.json");
+    // the objective fixed: the parser refuses the tuning job's MetricName
     ObjectNode json = JsonSpecReader.read(example, n -> { }).copy();
-    ((ObjectNode) json.path("TrainingJobDefinition").path("StaticHyperParameters")).put("objective", "reg:squarederror")
-        .remove("eval_metric");
+    ObjectNode statics = (ObjectNode) json.path("TrainingJobDefinition").path("StaticHyperParameters");
+    statics.put("objective", "reg:squarederror").remove("eval_metric");
+    SpecException e = assertThrows(SpecException.class, () -> TuningJobSpecParser.parse(
+        JsonSpecReader.parse(json.toString(), "spec", n -> { }), example.getParent()));
+    assertEquals("HyperParameterTuningJobConfig.HyperParameterTuningJobObjective.MetricName", e.field());
+    assertTrue(e.getMessage().contains("'validation:f1'")
+        && e.getMessage().contains("StaticHyperParameters.objective=reg:squarederror"), e.getMessage());
+
+    // the objective tuned: the range's values are checked before the tuning job is recorded
+    statics.remove("objective");
+    ObjectNode ranges = (ObjectNode) json.path("HyperParameterTuningJobConfig").path("ParameterRanges");
+    ranges.putArray("CategoricalParameterRanges").addObject().put("Name", "objective")
+        .putArray("Values").add("binary:logistic").add("reg:squarederror");
     TuningJobSpec spec = TuningJobSpecParser.parse(JsonSpecReader.parse(json.toString(), "spec", n -> { }),
         example.getParent());
     try (JobStore store = JobStore.openSqlite(home)) {
       TuningJobRunner runner = new TuningJobRunner(store, home);
-      SpecException e = assertThrows(SpecException.class, () -> runner.prepare(spec));
-      assertTrue(e.getMessage().contains("HyperParameters._tuning_objective_metric")
-          && e.getMessage().contains("validation:f1")
-          && e.getMessage().contains("HyperParameters.objective=reg:squarederror"), e.getMessage());
+      SpecException tuned = assertThrows(SpecException.class, () -> runner.prepare(spec));
+      assertTrue(tuned.getMessage().contains("HyperParameters._tuning_objective_metric")
+          && tuned.getMessage().contains("validation:f1")
+          && tuned.getMessage().contains("HyperParameters.objective=reg:squarederror"), tuned.getMessage());
       assertTrue(store.tuningJob(spec.name()).isEmpty(), "nothing recorded");
     }
   }

@@ -51,6 +51,22 @@ public interface AlgorithmContract {
   void checkMetric(String field, String metric);
 
   /**
+   * Checks that a metric that passed {@link #checkMetric} fits the hyperparameters a tuning job
+   * fixes (for the built-in XGBoost: its objective), so that a mismatch is refused before the job
+   * is recorded. Hyperparameters the job tunes are left to the trainer's check of each range.
+   * Does nothing by default.
+   *
+   * @param field                  JSON path of the metric name, named in the error
+   * @param metric                 the metric name, for example {@code validation:f1}
+   * @param staticHyperParameters  the job's static hyperparameters
+   * @param tuned                  the names of the hyperparameters the job tunes
+   * @throws SpecException naming {@code field}, the metric and what would fit
+   */
+  default void checkMetricFits(String field, String metric, Map<String, String> staticHyperParameters,
+      Set<String> tuned) {
+  }
+
+  /**
    * The name and log regex of a metric that passed {@link #checkMetric}: the regex SageMaker adds
    * as the {@code ObjectiveMetric} definition of a tuning job's training jobs.
    */

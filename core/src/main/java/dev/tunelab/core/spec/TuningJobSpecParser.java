@@ -133,6 +133,8 @@ public final class TuningJobSpecParser {
     }
     AlgorithmContract contract = algorithm.contract();
     contract.checkMetric(objective.path() + ".MetricName", metric);
+    contract.checkMetricFits(objective.path() + ".MetricName", metric, statics,
+        space.ranges().stream().map(ParameterRange::name).collect(java.util.stream.Collectors.toSet()));
     var channels = TrainingSpecParts.channels(def);
     String output = TrainingSpecParts.outputPath(def);
     var resources = TrainingSpecParts.resources(def,

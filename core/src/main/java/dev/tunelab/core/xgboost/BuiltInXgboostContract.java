@@ -70,6 +70,33 @@ public final class BuiltInXgboostContract implements AlgorithmContract {
     }
   }
 
+  /**
+   * With the objective fixed ({@code StaticHyperParameters.objective}, or the default
+   * {@code reg:squarederror}), the metric must fit it: {@code validation:f1} with a regression
+   * objective is refused at the objective's {@code MetricName}.
+   */
+  @Override
+  public void checkMetricFits(String field, String metric, Map<String, String> staticHyperParameters,
+      Set<String> tuned) {
+    if (tuned.contains("objective")) {
+      return; // each objective a range can give is checked with the trainer's hyperparameter check
+    }
+    String objective = staticHyperParameters.getOrDefault("objective", "reg:squarederror").trim();
+    if (objective.equals("reg:linear")) {
+      objective = "reg:squarederror";
+    }
+    if (!HyperParameterCatalog.OBJECTIVES.contains(objective)) {
+      return; // the hyperparameter check names the bad objective
+    }
+    String name = metric.substring(metric.indexOf(':') + 1);
+    int at = name.indexOf('@');
+    String base = at < 0 ? name : name.substring(0, at);
+    if (!HyperParameterCatalog.fits(base, objective)) {
+      throw new SpecException(field, metric, "a metric that fits StaticHyperParameters.objective=" + objective
+          + ": '" + base + "' fits only " + HyperParameterCatalog.fitting(base) + " objectives");
+    }
+  }
+
   /** The definition SageMaker adds: the metric's value in the log line of every round. */
   @Override
   public MetricDefinition metricDefinition(String metric) {

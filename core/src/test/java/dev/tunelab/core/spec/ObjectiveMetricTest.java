@@ -33,6 +33,10 @@ class ObjectiveMetricTest {
   @TempDir Path dir;
 
   private TuningJobSpec parse(String metric, String algorithm) throws IOException {
+    return parse(metric, algorithm, "{\"num_round\": \"10\"}");
+  }
+
+  private TuningJobSpec parse(String metric, String algorithm, String statics) throws IOException {
     String json = """
         {
           "HyperParameterTuningJobName": "metric-check",
@@ -43,7 +47,7 @@ class ObjectiveMetricTest {
             "ParameterRanges": {"IntegerParameterRanges": [{"Name": "max_depth", "MinValue": "2", "MaxValue": "5"}]}
           },
           "TrainingJobDefinition": {
-            "StaticHyperParameters": {"num_round": "10"},
+            "StaticHyperParameters": %s,
             "AlgorithmSpecification": %s,
             "InputDataConfig": [
               {"ChannelName": "train", "DataSource": {"S3DataSource": {"S3Uri": "dataset:boston/train"}}},
@@ -51,7 +55,7 @@ class ObjectiveMetricTest {
             ]
           }
         }
-        """.formatted(metric, algorithm);
+        """.formatted(metric, statics, algorithm);
     Path file = dir.resolve("tuning.json");
     Files.writeString(file, json);
     return TuningJobSpecParser.parse(file, notice -> { });
@@ -70,7 +74,8 @@ class ObjectiveMetricTest {
   @Test
   void aMetricTheBuiltInXgboostEmitsIsAcceptedAndGetsSageMakersObjectiveMetricRegex() throws IOException {
     // the old parser and the old catalog disagreed on this one: now one list decides
-    TuningJobSpec spec = parse("validation:tweedie-nloglik@1.5", XGBOOST);
+    TuningJobSpec spec = parse("validation:tweedie-nloglik@1.5", XGBOOST,
+        "{\"num_round\": \"10\", \"objective\": \"reg:tweedie\"}");
     assertEquals("validation:tweedie-nloglik@1.5", spec.objectiveMetric());
     List<JsonNode> objective = definitions(spec, "ObjectiveMetric");
     assertEquals(1, objective.size());
@@ -94,11 +99,23 @@ class ObjectiveMetricTest {
   @Test
   void theRefusalSaysWhatIsAcceptedAndWhy() {
     String f1 = assertThrows(SpecException.class, () -> parse("validation:f1", XGBOOST)).getMessage();
-    assertTrue(f1.contains("rmse") && f1.contains("computed by SageMaker's container"), f1);
+    assertTrue(f1.contains("StaticHyperParameters.objective=reg:squarederror") && f1.contains("'f1' fits only binary"),
+        f1);
     String aft = assertThrows(SpecException.class, () -> parse("validation:aft-nloglik", XGBOOST)).getMessage();
     assertTrue(aft.contains("label_lower_bound"), aft);
     String error = assertThrows(SpecException.class, () -> parse("validation:error@0.70", XGBOOST)).getMessage();
     assertTrue(error.contains("expected validation:error@0.7 "), error);
+  }
+
+  @Test
+  void aContainerMetricIsAcceptedWithAnObjectiveItFitsAndRefusedWithOneItDoesNot() throws IOException {
+    assertEquals("validation:f1", parse("validation:f1", XGBOOST,
+        "{\"num_round\": \"10\", \"objective\": \"binary:logistic\"}").objectiveMetric());
+    SpecException e = assertThrows(SpecException.class, () -> parse("validation:mlogloss", XGBOOST,
+        "{\"num_round\": \"10\", \"objective\": \"binary:logistic\"}"));
+    assertEquals(FIELD, e.field());
+    assertTrue(e.getMessage().contains("'validation:mlogloss'")
+        && e.getMessage().contains("StaticHyperParameters.objective=binary:logistic"), e.getMessage());
   }
 
   /** One list: the parser accepts exactly what the trainer's hyperparameter check accepts. */

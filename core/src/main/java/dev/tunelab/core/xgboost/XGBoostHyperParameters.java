@@ -89,10 +89,6 @@ public record XGBoostHyperParameters(
       String name = HyperParameterCatalog.ALIASES.getOrDefault(given, given);
       ParameterDefinition def = HyperParameterCatalog.get(name);
       if (def == null) {
-        if (given.equals("_kfold") || given.equals("_num_cv_round")) {
-          throw new SpecException(PREFIX + given, e.getValue(),
-              "no value: SageMaker's k-fold cross-validation is not supported by TuneLab");
-        }
         throw new SpecException(PREFIX + given, e.getValue(),
             "one of the XGBoost hyperparameters: " + String.join(", ", HyperParameterCatalog.names())
                 + " (aliases: " + String.join(", ", new TreeSet<>(HyperParameterCatalog.ALIASES.keySet())) + ")");
@@ -131,12 +127,30 @@ public record XGBoostHyperParameters(
       throw new SpecException(PREFIX + "tree_method", values.get("tree_method"),
           "'exact', 'hist' or 'approx' when interaction_constraints is set");
     }
+    if (values.containsKey("_num_cv_round") && !values.containsKey("_kfold")) {
+      throw new SpecException(PREFIX + "_num_cv_round", values.get("_num_cv_round"),
+          "no value without _kfold (the repeats of k-fold cross-validation)");
+    }
     OptionalInt esr = values.containsKey("early_stopping_rounds")
         ? OptionalInt.of(Integer.parseInt(values.get("early_stopping_rounds"))) : OptionalInt.empty();
     OptionalInt nthread = values.containsKey("nthread")
         ? OptionalInt.of(Integer.parseInt(values.get("nthread"))) : OptionalInt.empty();
     return new XGBoostHyperParameters(Integer.parseInt(numRound), esr, objective, evalMetrics, tuning,
         nthread, "1".equals(values.get("csv_weights")), values);
+  }
+
+  /**
+   * {@code _kfold}: the folds of k-fold cross-validation (at least 2), or empty for a plain job
+   * trained on {@code train} and evaluated on {@code validation}.
+   */
+  public OptionalInt kfold() {
+    String k = values.get("_kfold");
+    return k == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(k));
+  }
+
+  /** {@code _num_cv_round}: how many times k-fold cross-validation is repeated (default 1). */
+  public int numCvRound() {
+    return Integer.parseInt(values.getOrDefault("_num_cv_round", "1"));
   }
 
   /**

@@ -35,6 +35,9 @@ import java.util.regex.Pattern;
  *       bounds that a CSV channel does not give. {@code tweedie-nloglik} must name its variance
  *       power ({@code tweedie-nloglik@1.5}), the only form XGBoost computes.</li>
  *   <li>Integers may be written as integral decimals ({@code "5.0"}), as a tuner may send them.</li>
+ *   <li>{@code _kfold} and {@code _num_cv_round} run k-fold cross-validation as the container does,
+ *       but each fold is scored on its held-out rows and the folds are seeded (see
+ *       {@link CrossValidation}); {@code _num_cv_round} without {@code _kfold} is refused.</li>
  * </ul>
  *
  * @param numRound              boosting rounds (required, at least 1)

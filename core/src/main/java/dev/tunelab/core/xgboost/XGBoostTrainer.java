@@ -288,6 +288,10 @@ public final class XGBoostTrainer implements Trainer {
       long seed = CrossValidation.seed(hp);
       boolean stratified = OutOfFoldPredictions.classification(hp.objective());
       List<KFold.Fold> folds = KFold.split(labels, k, repeats, seed, stratified);
+      logLoaded(train, hp.csvWeights() ? 1 : 0);
+      if (validation != null) {
+        logLoaded(validation, 0);
+      }
       listener.log("Run " + repeats + "-round of " + k + "-fold cross validation with " + labels.length + " rows"
           + (stratified ? " (stratified)" : "") + ", folds seeded with " + seed);
       OutOfFoldPredictions oof = new OutOfFoldPredictions(labels, repeats, hp.objective());

@@ -46,6 +46,13 @@ import org.slf4j.LoggerFactory;
  * and {@code dart}, a copy of the model taken at each new best), else all rounds trained. A job stopped by the listener, {@code stopRequested} or
  * {@code MaxRuntimeInSeconds} (checked before every round) ends STOPPED with the best model so far.
  *
+ * <p>With {@code _kfold} (and {@code _num_cv_round}) the job cross-validates instead, as SageMaker's
+ * container does: train and validation rows together, split into seeded (stratified for
+ * classification) folds by {@link KFold}; each fold is one boosting run as above on a slice of one
+ * shared matrix, scored on its held-out rows, saved as {@code model/xgboost-model-<i>.json}, and
+ * its held-out predictions go to {@code output/data/predictions.csv}; the mean lines and final
+ * metrics come from {@link CrossValidation}. Every round of both paths is evaluated by one method.
+ *
  * <p>Thread-safe and stateless: each call builds its own matrices and booster, disposes them, and
  * never modifies the request's datasets. The native library runs silent.
  */

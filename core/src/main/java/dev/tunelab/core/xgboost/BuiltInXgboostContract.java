@@ -22,7 +22,10 @@ import java.util.Set;
  * the same check as {@code _tuning_objective_metric}; whether the metric fits the objective is
  * checked with the hyperparameters, before any job starts), each found in the log line
  * {@code [i]<TAB>train-rmse:v<TAB>validation-rmse:v}; the final value is the best iteration's with
- * early stopping, else the last round's; Hyperband sets {@code num_round}.
+ * early stopping, else the last round's; Hyperband sets {@code num_round}. With {@code _kfold}
+ * (k-fold cross-validation on both channels together, see {@link CrossValidation}) the validation
+ * channel is optional even with early stopping, {@code _kfold} may not exceed the rows of the two
+ * channels, and the final value is the last cross-validation mean line.
  */
 public final class BuiltInXgboostContract implements AlgorithmContract {
 
@@ -31,6 +34,7 @@ public final class BuiltInXgboostContract implements AlgorithmContract {
 
   private static final String TRAIN = "train";
   private static final String VALIDATION = "validation";
+  private static final String KFOLD = "_kfold";
   private static final Trainer TRAINER = new XGBoostTrainer();
 
   private BuiltInXgboostContract() { }
@@ -41,7 +45,8 @@ public final class BuiltInXgboostContract implements AlgorithmContract {
       throw new SpecException("InputDataConfig", channelNames(spec),
           "a channel named 'train' (and 'validation' for validation metrics and early stopping)");
     }
-    if (spec.hyperParameters().containsKey("early_stopping_rounds") && spec.channel(VALIDATION).isEmpty()) {
+    if (spec.hyperParameters().containsKey("early_stopping_rounds") && spec.channel(VALIDATION).isEmpty()
+        && !spec.hyperParameters().containsKey(KFOLD)) {
       throw new SpecException("InputDataConfig", channelNames(spec),
           "a 'validation' channel, because HyperParameters.early_stopping_rounds is set");
     }
@@ -60,6 +65,25 @@ public final class BuiltInXgboostContract implements AlgorithmContract {
       ChannelSpec channel = spec.channel(VALIDATION).orElseThrow();
       throw new SpecException(channel.path(), channel.uri(), "data with " + train.columns()
           + " feature columns like the train channel (it has " + validation.columns() + ")");
+    }
+    String kfold = spec.hyperParameters().get(KFOLD);
+    if (kfold != null && train != null) {
+      int rows = train.rows() + (validation == null ? 0 : validation.rows());
+      Integer k = integer(kfold);
+      if (k != null && k > rows) {
+        throw new SpecException("HyperParameters." + KFOLD, kfold, "an integer from 2 to " + rows
+            + " (the rows of the train" + (validation == null ? "" : " and validation") + " channel"
+            + (validation == null ? "" : "s") + ", which k-fold cross-validation splits)");
+      }
+    }
+  }
+
+  private static Integer integer(String v) {
+    try {
+      double d = Double.parseDouble(v.trim());
+      return d == Math.rint(d) && Math.abs(d) < Integer.MAX_VALUE ? (int) d : null;
+    } catch (NumberFormatException e) {
+      return null; // the hyperparameter check names it
     }
   }
 
@@ -105,9 +129,15 @@ public final class BuiltInXgboostContract implements AlgorithmContract {
         + ":([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?).*");
   }
 
-  /** With {@code early_stopping_rounds} the trainer re-emits the best round's metrics last. */
+  /**
+   * With {@code _kfold} the final metrics are the last cross-validation mean line; else with
+   * {@code early_stopping_rounds} the trainer re-emits the best round's metrics last.
+   */
   @Override
   public FinalMetricRule finalMetricRule(Map<String, String> hyperParameters) {
+    if (hyperParameters.containsKey(KFOLD)) {
+      return FinalMetricRule.LAST_EMITTED;
+    }
     return hyperParameters.containsKey("early_stopping_rounds") ? FinalMetricRule.BEST_ITERATION
         : FinalMetricRule.LAST_EMITTED;
   }

@@ -102,6 +102,9 @@ final class HyperParameterCatalog {
     integer(m, "num_round", Interval.closed(1, MAX_ROUNDS), Use.TRAINER, null);
     integer(m, "early_stopping_rounds", Interval.closed(1, MAX_ROUNDS), Use.TRAINER, null);
     integer(m, "csv_weights", Interval.closed(0, 1), Use.TRAINER, null);
+    // k-fold cross-validation (the container's _kfold and _num_cv_round, not tunable there)
+    integer(m, "_kfold", Interval.atLeast(2), Use.TRAINER, null);
+    integer(m, "_num_cv_round", Interval.atLeast(1), Use.TRAINER, null);
     integer(m, "nthread", Interval.closed(1, MAX_THREADS), Use.BOOSTER, "nthread");
     integer(m, "verbosity", Interval.closed(0, 3), Use.IGNORED, null);
     integer(m, "silent", Interval.closed(0, 1), Use.IGNORED, null);

@@ -39,6 +39,9 @@ import java.util.regex.Pattern;
  *       bounds that a CSV channel does not give. {@code tweedie-nloglik} must name its variance
  *       power ({@code tweedie-nloglik@1.5}), the only form XGBoost computes.</li>
  *   <li>Integers may be written as integral decimals ({@code "5.0"}), as a tuner may send them.</li>
+ *   <li>{@code _kfold} and {@code _num_cv_round} run k-fold cross-validation as the container does,
+ *       but each fold is scored on its held-out rows and the folds are seeded (see
+ *       {@link CrossValidation}); {@code _num_cv_round} without {@code _kfold} is refused.</li>
  * </ul>
  *
  * @param numRound              boosting rounds (required, at least 1)
@@ -94,10 +97,6 @@ public record XGBoostHyperParameters(
       String name = HyperParameterCatalog.ALIASES.getOrDefault(given, given);
       ParameterDefinition def = HyperParameterCatalog.get(name);
       if (def == null) {
-        if (given.equals("_kfold") || given.equals("_num_cv_round")) {
-          throw new SpecException(PREFIX + given, e.getValue(),
-              "no value: SageMaker's k-fold cross-validation is not supported by TuneLab");
-        }
         throw new SpecException(PREFIX + given, e.getValue(),
             "one of the XGBoost hyperparameters: " + String.join(", ", HyperParameterCatalog.names())
                 + " (aliases: " + String.join(", ", new TreeSet<>(HyperParameterCatalog.ALIASES.keySet())) + ")");
@@ -139,6 +138,10 @@ public record XGBoostHyperParameters(
       throw new SpecException(PREFIX + "tree_method", values.get("tree_method"),
           "'exact', 'hist' or 'approx' when interaction_constraints is set");
     }
+    if (values.containsKey("_num_cv_round") && !values.containsKey("_kfold")) {
+      throw new SpecException(PREFIX + "_num_cv_round", values.get("_num_cv_round"),
+          "no value without _kfold (the repeats of k-fold cross-validation)");
+    }
     OptionalInt esr = values.containsKey("early_stopping_rounds")
         ? OptionalInt.of(Integer.parseInt(values.get("early_stopping_rounds"))) : OptionalInt.empty();
     OptionalInt nthread = values.containsKey("nthread")
@@ -155,6 +158,20 @@ public record XGBoostHyperParameters(
   public List<ContainerMetric> containerMetrics() {
     return evalMetrics(values.get("eval_metric"), tuningObjectiveMetric).stream()
         .map(ContainerMetric::named).flatMap(Optional::stream).toList();
+  }
+
+  /**
+   * {@code _kfold}: the folds of k-fold cross-validation (at least 2), or empty for a plain job
+   * trained on {@code train} and evaluated on {@code validation}.
+   */
+  public OptionalInt kfold() {
+    String k = values.get("_kfold");
+    return k == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(k));
+  }
+
+  /** {@code _num_cv_round}: how many times k-fold cross-validation is repeated (default 1). */
+  public int numCvRound() {
+    return Integer.parseInt(values.getOrDefault("_num_cv_round", "1"));
   }
 
   /**

@@ -5,6 +5,12 @@ import dev.tunelab.core.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import ml.dmlc.xgboost4j.java.Booster;
@@ -20,6 +26,12 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * class probabilities for {@code multi:softprob} ({@link #predictAll}), the class for
  * {@code multi:softmax}. {@link #objective()} names the objective the model was trained with.
  *
+ * <p>A cross-validated job's model folder holds one model per fold ({@code xgboost-model-0.json},
+ * {@code xgboost-model-1.json}, ...): loading any of them loads them all, and predictions are the
+ * mean of the fold models' predictions, as SageMaker's XGBoost container serves such a folder
+ * (for {@code multi:softmax}, whose predictions are class indices, the class with the highest mean
+ * margin instead, and {@link #predictMargins} gives the mean margins).
+ *
  * <p>Thread-safe: for tree models {@link #predict} runs on several threads at once (XGBoost's
  * in-place prediction is lock-free); for {@code gblinear} models, which XGBoost cannot predict in
  * place, predictions take turns. {@link #close()} waits for running predictions and frees the native
@@ -33,6 +45,8 @@ public final class XGBoostModel implements AutoCloseable {
   private final String objective;
   private final int numClass;
   private Booster booster;
+  /** The other fold models of a cross-validated job, averaged with {@link #booster}; else empty. */
+  private volatile List<Booster> folds = List.of();
   /** False once the booster has refused in-place prediction (gblinear): then predictions take turns. */
   private volatile boolean inplace = true;
 
@@ -54,19 +68,67 @@ public final class XGBoostModel implements AutoCloseable {
     if (!Files.isRegularFile(modelFile)) {
       throw new IOException("model file " + modelFile + " does not exist");
     }
-    Booster booster = null;
+    List<Path> files = foldFiles(modelFile);
+    XGBoostModel model;
+    Booster first = null;
     try {
-      booster = XGBoost.loadModel(modelFile.toString());
-      return new XGBoostModel(modelFile, booster);
+      first = XGBoost.loadModel(files.get(0).toString());
+      model = new XGBoostModel(modelFile, first);
     } catch (IOException e) {
-      booster.dispose();
-      throw new IOException("model file " + modelFile + " has no readable objective: " + e.getMessage(), e);
+      first.dispose();
+      throw new IOException("model file " + files.get(0) + " has no readable objective: " + e.getMessage(), e);
     } catch (XGBoostError e) {
-      if (booster != null) {
-        booster.dispose();
+      if (first != null) {
+        first.dispose();
       }
-      throw new IOException("model file " + modelFile + " is not an XGBoost model: " + e.getMessage(), e);
+      throw new IOException("model file " + files.get(0) + " is not an XGBoost model: " + e.getMessage(), e);
     }
+    List<Booster> others = new ArrayList<>();
+    try {
+      for (Path f : files.subList(1, files.size())) {
+        Booster b = XGBoost.loadModel(f.toString());
+        others.add(b);
+        if (b.getNumFeature() != model.features) {
+          throw new IOException("fold model " + f + " has " + b.getNumFeature() + " features; "
+              + files.get(0) + " has " + model.features);
+        }
+      }
+    } catch (XGBoostError | IOException e) {
+      others.forEach(Booster::dispose);
+      model.close();
+      throw e instanceof IOException io ? io : new IOException("a fold model in " + modelFile.getParent()
+          + " is not an XGBoost model: " + e.getMessage(), e);
+    }
+    model.folds = List.copyOf(others);
+    return model;
+  }
+
+  private static final Pattern FOLD_FILE = Pattern.compile("xgboost-model-(\\d+)\\.json");
+
+  /** The file itself, or every fold model of its folder (fold 0 first) when it is one of them. */
+  private static List<Path> foldFiles(Path modelFile) throws IOException {
+    if (!FOLD_FILE.matcher(modelFile.getFileName().toString()).matches()) {
+      return List.of(modelFile);
+    }
+    TreeMap<Integer, Path> byFold = new TreeMap<>();
+    try (Stream<Path> s = Files.list(modelFile.toAbsolutePath().getParent())) {
+      for (Path p : s.toList()) {
+        Matcher m = FOLD_FILE.matcher(p.getFileName().toString());
+        if (m.matches() && Files.isRegularFile(p) && m.group(1).length() < 9) {
+          byFold.put(Integer.parseInt(m.group(1)), p);
+        }
+      }
+    }
+    if (byFold.isEmpty() || byFold.firstKey() != 0 || byFold.lastKey() != byFold.size() - 1) {
+      throw new IOException("fold models in " + modelFile.getParent() + ": found folds " + byFold.keySet()
+          + "; expected xgboost-model-0.json to xgboost-model-<n-1>.json, none missing");
+    }
+    return new ArrayList<>(byFold.values());
+  }
+
+  /** How many models predictions average: the folds of a cross-validated job, else 1. */
+  public int foldCount() {
+    return 1 + folds.size();
   }
 
   /**
@@ -99,7 +161,13 @@ public final class XGBoostModel implements AutoCloseable {
     try {
       checkOpen();
       matrix = new DMatrix(Matrices.features(rows, 0), rows.length, features, Float.NaN);
-      return toDoubles(booster.predict(matrix, true, 0));
+      double[][] sum = toDoubles(booster.predict(matrix, true, 0));
+      // a cross-validated job: the mean of its fold models' margins
+      for (Booster fold : folds) {
+        addInto(sum, toDoubles(fold.predict(matrix, true, 0)));
+      }
+      divide(sum, 1 + folds.size());
+      return sum;
     } catch (XGBoostError e) {
       throw new IllegalStateException("prediction with model " + source + " failed: " + e.getMessage(), e);
     } finally {
@@ -143,11 +211,57 @@ public final class XGBoostModel implements AutoCloseable {
       return new double[0][];
     }
     float[] flat = Matrices.features(rows, 0);
+    List<Booster> others = folds;
+    if (others.isEmpty()) {
+      return predictWith(booster, flat, rows.length);
+    }
+    // each prediction takes the lock itself (gblinear needs the write lock); a model closed
+    // meanwhile fails the next one's open check
+    if (objective.equals("multi:softmax")) {
+      // averaging class indices means nothing: the class with the highest mean margin
+      double[][] margins = predictMargins(rows);
+      double[][] classes = new double[margins.length][1];
+      for (int r = 0; r < margins.length; r++) {
+        int best = 0;
+        for (int c = 1; c < margins[r].length; c++) {
+          if (margins[r][c] > margins[r][best]) {
+            best = c;
+          }
+        }
+        classes[r][0] = best;
+      }
+      return classes;
+    }
+    double[][] sum = predictWith(booster, flat, rows.length);
+    for (Booster fold : others) {
+      addInto(sum, predictWith(fold, flat, rows.length));
+    }
+    divide(sum, 1 + others.size());
+    return sum;
+  }
+
+  private static void addInto(double[][] sum, double[][] p) {
+    for (int r = 0; r < sum.length; r++) {
+      for (int c = 0; c < sum[r].length; c++) {
+        sum[r][c] += p[r][c];
+      }
+    }
+  }
+
+  private static void divide(double[][] sum, int n) {
+    for (double[] row : sum) {
+      for (int c = 0; c < row.length; c++) {
+        row[c] /= n;
+      }
+    }
+  }
+
+  private double[][] predictWith(Booster model, float[] flat, int rowCount) {
     if (inplace) {
       lock.readLock().lock();
       try {
         checkOpen();
-        return toDoubles(booster.inplace_predict(flat, rows.length, features, Float.NaN));
+        return toDoubles(model.inplace_predict(flat, rowCount, features, Float.NaN));
       } catch (XGBoostError e) {
         if (!String.valueOf(e.getMessage()).contains("not supported")) {
           throw new IllegalStateException("prediction with model " + source + " failed: " + e.getMessage(), e);
@@ -161,8 +275,8 @@ public final class XGBoostModel implements AutoCloseable {
     DMatrix matrix = null;
     try {
       checkOpen();
-      matrix = new DMatrix(flat, rows.length, features, Float.NaN);
-      return toDoubles(booster.predict(matrix));
+      matrix = new DMatrix(flat, rowCount, features, Float.NaN);
+      return toDoubles(model.predict(matrix));
     } catch (XGBoostError e) {
       throw new IllegalStateException("prediction with model " + source + " failed: " + e.getMessage(), e);
     } finally {
@@ -208,6 +322,8 @@ public final class XGBoostModel implements AutoCloseable {
         booster.dispose();
         booster = null;
       }
+      folds.forEach(Booster::dispose);
+      folds = List.of();
     } finally {
       lock.writeLock().unlock();
     }

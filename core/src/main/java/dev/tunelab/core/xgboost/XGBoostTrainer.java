@@ -46,6 +46,13 @@ import org.slf4j.LoggerFactory;
  * and {@code dart}, a copy of the model taken at each new best), else all rounds trained. A job stopped by the listener, {@code stopRequested} or
  * {@code MaxRuntimeInSeconds} (checked before every round) ends STOPPED with the best model so far.
  *
+ * <p>With {@code _kfold} (and {@code _num_cv_round}) the job cross-validates instead, as SageMaker's
+ * container does: train and validation rows together, split into seeded (stratified for
+ * classification) folds by {@link KFold}; each fold is one boosting run as above on a slice of one
+ * shared matrix, scored on its held-out rows, saved as {@code model/xgboost-model-<i>.json}, and
+ * its held-out predictions go to {@code output/data/predictions.csv}; the mean lines and final
+ * metrics come from {@link CrossValidation}. Every round of both paths is evaluated by one method.
+ *
  * <p>Thread-safe and stateless: each call builds its own matrices and booster, disposes them, and
  * never modifies the request's datasets. The native library runs silent.
  */
@@ -107,6 +114,9 @@ public final class XGBoostTrainer implements Trainer {
       }
       hp.tuningObjectiveMetric().ifPresent(t ->
           listener.log("Setting up HPO optimized metric to be : " + t.substring(t.indexOf(':') + 1)));
+      if (hp.kfold().isPresent()) {
+        return crossValidate(hp, train, validation);
+      }
       List<DMatrix> mats = new ArrayList<>();
       Booster booster = null;
       try {
@@ -145,7 +155,13 @@ public final class XGBoostTrainer implements Trainer {
         return "csv_weights=1 needs a weight column and at least one feature in the train channel";
       }
       int trainFeatures = train.columns() - (hp.csvWeights() ? 1 : 0);
-      if (hp.earlyStoppingRounds().isPresent() && validation == null) {
+      if (hp.kfold().isPresent()) {
+        int rows = train.rows() + (validation == null ? 0 : validation.rows());
+        if (hp.kfold().getAsInt() > rows) {
+          return "_kfold=" + hp.kfold().getAsInt() + " is larger than the " + rows
+              + " rows of the train and validation channels together";
+        }
+      } else if (hp.earlyStoppingRounds().isPresent() && validation == null) {
         return "early_stopping_rounds=" + hp.earlyStoppingRounds().getAsInt()
             + " needs a 'validation' channel, and there is none";
       }
@@ -170,8 +186,28 @@ public final class XGBoostTrainer implements Trainer {
     private TrainingOutcome boost(XGBoostHyperParameters hp, Booster booster, List<DMatrix> mats,
         boolean hasValidation) throws XGBoostError, IOException {
       List<String> names = hasValidation ? List.of(TRAIN, VALIDATION) : List.of(TRAIN);
-      DMatrix[] evalMats = mats.toArray(new DMatrix[0]);
-      String[] evalNames = names.toArray(new String[0]);
+      Fit fit = fit(hp, booster, mats.get(0), mats.toArray(new DMatrix[0]), names, true);
+      Map<String, Double> finalMetrics = new LinkedHashMap<>();
+      RoundEvaluation fin = fit.finalRound();
+      if (fin != null) {
+        fin.metrics().forEach(m -> finalMetrics.put(m.sageMakerName(), m.value()));
+      }
+      Path model = fit.rounds() == 0 ? null : save(fit.modelJson(booster), MODEL_FILE);
+      if (fit.status() == Status.STOPPED) {
+        listener.log(fit.reason());
+      }
+      return new TrainingOutcome(fit.status(), finalMetrics, model, fit.reason(),
+          fit.best() != null ? fit.best().iteration() : -1, fit.rounds());
+    }
+
+    /**
+     * Boosts {@code booster} on {@code train} for up to {@code num_round} rounds, evaluating
+     * {@code evalMats} after each round and logging its line; early stopping watches the
+     * {@code validation} entry. With {@code report}, every round's metrics go to the listener
+     * (whose answer may stop training) and the best round's again after early stopping.
+     */
+    private Fit fit(XGBoostHyperParameters hp, Booster booster, DMatrix train, DMatrix[] evalMats,
+        List<String> names, boolean report) throws XGBoostError {
       int patience = hp.earlyStoppingRounds().orElse(0);
       String esMetric = null;
       boolean maximize = false;
@@ -191,9 +227,9 @@ public final class XGBoostTrainer implements Trainer {
           status = Status.STOPPED;
           break;
         }
-        booster.update(mats.get(0), i);
+        booster.update(train, i);
         rounds = i + 1;
-        RoundEvaluation eval = RoundEvaluator.evaluate(hp, booster, evalMats, evalNames, i);
+        RoundEvaluation eval = evaluate(hp, booster, evalMats, names, i);
         if (i == 0 && patience > 0) {
           esMetric = earlyStoppingMetric(hp, eval);
           maximize = HyperParameterCatalog.maximize(esMetric);
@@ -206,7 +242,7 @@ public final class XGBoostTrainer implements Trainer {
               + patience + " rounds.");
         }
         listener.log(eval.logLine());
-        boolean keepGoing = report(eval);
+        boolean keepGoing = !report || report(eval);
         last = eval;
         if (patience > 0) {
           double value = eval.find(VALIDATION, esMetric).exact();
@@ -231,21 +267,132 @@ public final class XGBoostTrainer implements Trainer {
       if (earlyStopped) {
         listener.log("Stopping. Best iteration:");
         listener.log(best.logLine());
-        report(best);
+        if (report) {
+          report(best);
+        }
       }
-      RoundEvaluation fin = patience > 0 ? best : last;
-      Map<String, Double> finalMetrics = new LinkedHashMap<>();
-      if (fin != null) {
-        fin.metrics().forEach(m -> finalMetrics.put(m.sageMakerName(), m.value()));
+      return new Fit(status, reason, patience > 0 ? best : null, last, rounds, bestSnapshot, esMetric);
+    }
+
+    /**
+     * The metrics of every evaluation matrix after round {@code i}: the one place a round is
+     * evaluated, for plain jobs and for every fold of a cross-validated one.
+     */
+    private RoundEvaluation evaluate(XGBoostHyperParameters hp, Booster booster, DMatrix[] mats,
+        List<String> names, int i) throws XGBoostError {
+      return RoundEvaluator.evaluate(hp, booster, mats, names.toArray(new String[0]), i);
+    }
+
+    /**
+     * Repeated k-fold cross-validation on the train and validation channels together (see
+     * {@link CrossValidation} for what is computed and how it differs from the container).
+     */
+    private TrainingOutcome crossValidate(XGBoostHyperParameters hp, Dataset train, Dataset validation)
+        throws XGBoostError, IOException {
+      int k = hp.kfold().getAsInt();
+      int repeats = hp.numCvRound();
+      double[] labels = CrossValidation.labels(train, validation);
+      long seed = CrossValidation.seed(hp);
+      boolean stratified = OutOfFoldPredictions.classification(hp.objective());
+      List<KFold.Fold> folds = KFold.split(labels, k, repeats, seed, stratified);
+      logLoaded(train, hp.csvWeights() ? 1 : 0);
+      if (validation != null) {
+        logLoaded(validation, 0);
       }
-      Path model = rounds == 0 ? null
-          : save(booster, patience > 0 ? best.iteration() + 1 : rounds, rounds, bestSnapshot,
-              patience > 0 ? best : null, esMetric);
+      listener.log("Run " + repeats + "-round of " + k + "-fold cross validation with " + labels.length + " rows"
+          + (stratified ? " (stratified)" : "") + ", folds seeded with " + seed);
+      OutOfFoldPredictions oof = new OutOfFoldPredictions(labels, repeats, hp.objective());
+      CrossValidation cv = new CrossValidation(hp.numRound());
+      List<String> names = List.of(TRAIN, VALIDATION);
+      Map<String, Object> params = new HashMap<>(hp.boosterParams(request.threads(), labels.length));
+      Path firstModel = null;
+      Status status = Status.COMPLETED;
+      String reason = null;
+      int rounds = 0;
+      DMatrix all = CrossValidation.matrix(train, validation, hp.csvWeights());
+      try {
+        for (KFold.Fold fold : folds) {
+          int index = fold.repeat() * k + fold.fold();
+          listener.log("Train cross validation fold " + (fold.fold() + 1));
+          FoldResult r = trainFold(hp, params, all, fold, names, index, oof);
+          rounds += r.fit().rounds();
+          if (r.model() != null && firstModel == null) {
+            firstModel = r.model();
+          }
+          if (r.fit().status() == Status.STOPPED) {
+            status = Status.STOPPED;
+            reason = r.fit().reason();
+            break;
+          }
+          cv.add(r.fit().finalRound());
+          if (fold.fold() == k - 1) {
+            listener.log("The metrics of round " + (fold.repeat() + 1) + " cross validation");
+            if (!cv.emit(listener, cv.lastRepeat(k))) {
+              status = Status.STOPPED;
+              reason = "Stopped after cross validation round " + (fold.repeat() + 1)
+                  + ": a metric listener asked to stop training";
+              break;
+            }
+          }
+        }
+        if (status == Status.COMPLETED) {
+          Path file = oof.write(request.jobDir().resolve("output").resolve("data"));
+          listener.log("Storing predictions on validation set(s) in " + file);
+          if (repeats > 1) {
+            listener.log("The overall metrics of " + repeats + "-round cross validation");
+            if (!cv.emit(listener, cv.all())) {
+              status = Status.STOPPED;
+              reason = "Stopped after cross validation: a metric listener asked to stop training";
+            }
+          }
+        }
+      } finally {
+        all.dispose();
+      }
       if (status == Status.STOPPED) {
         listener.log(reason);
       }
-      return new TrainingOutcome(status, finalMetrics, model, reason,
-          patience > 0 && best != null ? best.iteration() : -1, rounds);
+      return new TrainingOutcome(status, cv.finalMetrics(), firstModel, reason, -1, rounds);
+    }
+
+    /** Trains one fold on its rows, evaluates on them and its held-out rows, saves its model and predictions. */
+    private FoldResult trainFold(XGBoostHyperParameters hp, Map<String, Object> params, DMatrix all,
+        KFold.Fold fold, List<String> names, int index, OutOfFoldPredictions oof) throws XGBoostError, IOException {
+      DMatrix fit = all.slice(fold.train());
+      DMatrix held = null;
+      Booster booster = null;
+      try {
+        held = all.slice(fold.heldOut());
+        Map<String, DMatrix> watches = new LinkedHashMap<>();
+        watches.put(VALIDATION, held);
+        booster = XGBoost.train(fit, params, 0, watches, null, null);
+        for (String metric : hp.evalMetrics()) {
+          booster.setParam("eval_metric", metric);
+        }
+        Fit result = fit(hp, booster, fit, new DMatrix[] {fit, held}, names, false);
+        if (result.rounds() == 0) {
+          return new FoldResult(result, null);
+        }
+        byte[] json = result.modelJson(booster);
+        Path model = save(json, CrossValidation.modelFile(index));
+        if (result.status() == Status.COMPLETED) {
+          Booster saved = XGBoost.loadModel(json);
+          try {
+            oof.record(fold.heldOut(), saved.predict(held));
+          } finally {
+            saved.dispose();
+          }
+        }
+        return new FoldResult(result, model);
+      } finally {
+        if (booster != null) {
+          booster.dispose();
+        }
+        if (held != null) {
+          held.dispose();
+        }
+        fit.dispose();
+      }
     }
 
     private boolean report(RoundEvaluation eval) {
@@ -281,26 +428,56 @@ public final class XGBoostTrainer implements Trainer {
       return null;
     }
 
-    private Path save(Booster booster, int keep, int rounds, byte[] bestSnapshot, RoundEvaluation best,
-        String esMetric) throws XGBoostError, IOException {
+    private Path save(byte[] json, String fileName) throws IOException {
+      Path dir = request.jobDir().resolve("model");
+      Files.createDirectories(dir);
+      Path target = dir.resolve(fileName);
+      Path tmp = dir.resolve(fileName + ".tmp");
+      Files.write(tmp, json);
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return target;
+    }
+  }
+  /** One trained fold: how its boosting ended and its saved model ({@code null} when no round was trained). */
+  private record FoldResult(Fit fit, Path model) {
+  }
+
+  /**
+   * How one boosting run ended.
+   *
+   * @param status       COMPLETED, or STOPPED by a stop request, the runtime limit or the listener
+   * @param reason       why it stopped, else {@code null}
+   * @param best         the best round under early stopping, else {@code null}
+   * @param last         the last round trained, or {@code null} when none was
+   * @param rounds       rounds trained
+   * @param bestSnapshot the model at the best round for gblinear and dart, else {@code null}
+   * @param esMetric     the metric early stopping watched, else {@code null}
+   */
+  private record Fit(Status status, String reason, RoundEvaluation best, RoundEvaluation last, int rounds,
+      byte[] bestSnapshot, String esMetric) {
+
+    /** The round whose metrics are final: the best one with early stopping, else the last. */
+    RoundEvaluation finalRound() {
+      return esMetric != null ? best : last;
+    }
+
+    /**
+     * The model to save: exactly {@code best_iteration + 1} rounds after early stopping (the
+     * final trees cut, or the best snapshot), else all rounds, with best_iteration and best_score
+     * recorded as attributes.
+     */
+    byte[] modelJson(Booster booster) throws XGBoostError, IOException {
       byte[] json = booster.toByteArray("json");
+      int keep = best != null ? best.iteration() + 1 : rounds;
       Map<String, String> attrs = new LinkedHashMap<>();
       if (best != null) {
         attrs.put("best_iteration", Integer.toString(best.iteration()));
         attrs.put("best_score", Double.toString(best.find(VALIDATION, esMetric).exact()));
       }
       if (keep < rounds && bestSnapshot != null) {
-        json = ModelJson.prepare(bestSnapshot, 0, attrs);
-      } else {
-        json = ModelJson.prepare(json, keep < rounds ? keep : 0, attrs);
+        return ModelJson.prepare(bestSnapshot, 0, attrs);
       }
-      Path dir = request.jobDir().resolve("model");
-      Files.createDirectories(dir);
-      Path target = dir.resolve(MODEL_FILE);
-      Path tmp = dir.resolve(MODEL_FILE + ".tmp");
-      Files.write(tmp, json);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      return target;
+      return ModelJson.prepare(json, keep < rounds ? keep : 0, attrs);
     }
   }
 }

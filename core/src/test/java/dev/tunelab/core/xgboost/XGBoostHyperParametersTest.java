@@ -258,8 +258,13 @@ class XGBoostHyperParametersTest {
   }
 
   @Test
-  void kFoldIsRejectedAsUnsupported() {
-    SpecException e = rejected(with("_kfold", "5"));
-    assertTrue(e.getMessage().contains("k-fold cross-validation is not supported"), e.getMessage());
+  void kFoldIsAcceptedFromTwoFoldsOn() {
+    assertEquals(5, XGBoostHyperParameters.parse(with("_kfold", "5")).kfold().getAsInt());
+    assertEquals(1, XGBoostHyperParameters.parse(with("_kfold", "5")).numCvRound());
+    assertEquals(3, XGBoostHyperParameters.parse(with("_kfold", "5", "_num_cv_round", "3")).numCvRound());
+    assertTrue(XGBoostHyperParameters.parse(with()).kfold().isEmpty());
+    SpecException e = rejected(with("_kfold", "1"));
+    assertEquals("HyperParameters._kfold", e.field());
+    assertTrue(e.getMessage().contains("an integer from 2 to 2147483647"), e.getMessage());
   }
 }

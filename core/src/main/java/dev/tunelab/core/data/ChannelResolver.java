@@ -138,19 +138,24 @@ public final class ChannelResolver {
    * CSV, label first. Until {@code CsvDatasetReader.readLabelFirst(Path, boolean)} exists, the
    * header rule is checked here: without {@code header=present} a first line with a cell that is
    * not a number is refused (file, line 1, the hint); with it, the reader's header detection
-   * takes the line as the header. Switch to {@code CsvDatasetReader.readLabelFirst(source,
-   * headerPresent)} in the one return line below when it lands.
+   * takes the line as the header (and an all-numeric line 1 is refused, as the reader would keep
+   * it as data). When it lands, the return line below becomes
+   * {@code return CsvDatasetReader.readLabelFirst(source, headerPresent);} and the loop over
+   * {@link #checkHeader} goes.
    */
   private static Dataset readCsv(ChannelSpec channel, List<Path> files, Path source, boolean headerPresent) {
-    if (!headerPresent) {
-      for (Path f : files) {
-        refuseHeader(channel, f);
-      }
+    for (Path f : files) {
+      checkHeader(channel, f, headerPresent);
     }
     return CsvDatasetReader.readLabelFirst(source);
   }
 
-  private static void refuseHeader(ChannelSpec channel, Path file) {
+  /**
+   * Refuses a non-numeric first line without {@code header=present}; with it, refuses an
+   * all-numeric first line, which today's reader would take as data (remove that half when
+   * {@code readLabelFirst(Path, boolean)} skips line 1 itself).
+   */
+  private static void checkHeader(ChannelSpec channel, Path file, boolean headerPresent) {
     String first;
     try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       first = in.readLine();
@@ -160,19 +165,40 @@ public final class ChannelResolver {
     if (first == null) {
       return;
     }
+    if (headerPresent) {
+      if (numericLine(first)) {
+        throw new DataFormatException(file, 1, 0, "every cell is a number, but " + channel.contentTypeField()
+            + " is '" + channel.contentType() + "'; accepted: a header line of column names first, or ContentType"
+            + " text/csv (header=absent) for files without one");
+      }
+      return;
+    }
+    String bad = firstNonNumericCell(first);
+    if (bad != null) {
+      String shown = bad.length() > 40 ? bad.substring(0, 40) + "..." : bad;
+      throw new DataFormatException(file, 1, 0, "'" + shown + "' is not a number: the first line looks like a"
+          + " header, and " + channel.contentTypeField() + " is '" + channel.contentType() + "'; accepted:"
+          + " numeric label-first rows without a header (SageMaker's CSV), or ContentType"
+          + " text/csv;header=present to skip the header line");
+    }
+  }
+
+  private static boolean numericLine(String line) {
+    return !line.isBlank() && firstNonNumericCell(line) == null;
+  }
+
+  /** The first cell of the line that is neither blank, {@code NA} nor a number; null when none. */
+  private static String firstNonNumericCell(String first) {
     for (String cell : first.split(",", -1)) {
       String c = cell.strip();
       if (c.length() >= 2 && c.startsWith("\"") && c.endsWith("\"")) {
         c = c.substring(1, c.length() - 1).strip();
       }
       if (!c.isEmpty() && !c.equals("NA") && !isNumber(c)) {
-        String shown = c.length() > 40 ? c.substring(0, 40) + "..." : c;
-        throw new DataFormatException(file, 1, 0, "'" + shown + "' is not a number: the first line looks like a"
-            + " header, and " + channel.contentTypeField() + " is '" + channel.contentType() + "'; accepted:"
-            + " numeric label-first rows without a header (SageMaker's CSV), or ContentType"
-            + " text/csv;header=present to skip the header line");
+        return c;
       }
     }
+    return null;
   }
 
   private static boolean isNumber(String c) {

@@ -1,15 +1,20 @@
 package dev.tunelab.core.data;
 
 import dev.tunelab.core.spec.ChannelSpec;
+import dev.tunelab.core.spec.ContentType;
 import dev.tunelab.core.spec.SpecException;
 import dev.tunelab.datasets.BostonHousing;
 import dev.tunelab.datasets.CourseSplit;
 import dev.tunelab.datasets.CsvDatasetReader;
+import dev.tunelab.datasets.DataFormatException;
 import dev.tunelab.datasets.Dataset;
+import dev.tunelab.datasets.LibSvmReader;
+import dev.tunelab.datasets.ParquetDatasetReader;
 import dev.tunelab.datasets.SageMakerCsvWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +26,8 @@ import java.util.stream.Stream;
 /**
  * Turns a channel's {@code S3Uri} into local files and parsed data. Accepted forms:
  * <ul>
- *   <li>a path, absolute or relative to the spec's folder (a file, or a folder of CSV files);</li>
+ *   <li>a path, absolute or relative to the spec's folder (a file, or a folder of data files in
+ *       the channel's ContentType, see {@link #files});</li>
  *   <li>a {@code file:} URI ({@code file:///abs/train.csv}, or {@code file:rel/train.csv});</li>
  *   <li>{@code dataset:boston/train}, {@code /validation}, {@code /test}: the bundled Boston split
  *       with seed {@value BostonHousing#DEFAULT_SPLIT_SEED}, or {@code dataset:boston/train?seed=7};</li>
@@ -48,7 +54,12 @@ public final class ChannelResolver {
     this.home = home;
   }
 
-  /** The channel's files (one file, or the CSV files of a folder). */
+  /**
+   * The channel's files: one file, or the data files of a folder. A folder's data files are, for
+   * CSV, its {@code *.csv} files; for libsvm and Parquet, every regular file whose name does not
+   * start with {@code .} or {@code _} (SageMaker's rule, which skips Spark's {@code _SUCCESS} and
+   * {@code .crc} files). Hidden files are never read; sub-folders are not descended into.
+   */
   public List<Path> files(ChannelSpec channel, Path baseDir) {
     String uri = channel.uri().trim();
     Matcher m = DATASET.matcher(uri);
@@ -66,18 +77,22 @@ public final class ChannelResolver {
       requireInsideS3(channel, uri, p);
     }
     if (Files.isDirectory(p)) {
+      ContentType.Format format = channel.format().format();
       try (Stream<Path> s = Files.list(p)) {
-        List<Path> csvs = s.filter(f -> Files.isRegularFile(f)
-            && f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")).sorted().toList();
-        if (csvs.isEmpty()) {
-          throw new SpecException(channel.path(), uri, "a CSV file or a folder holding .csv files (" + p + " has none)");
+        List<Path> found = s.filter(f -> Files.isRegularFile(f) && isDataFile(format, f.getFileName().toString()))
+            .sorted().toList();
+        if (found.isEmpty()) {
+          throw new SpecException(channel.path(), uri, format == ContentType.Format.CSV
+              ? "a CSV file or a folder holding .csv files (" + p + " has none)"
+              : "a " + formatName(format) + " file or a folder holding some (" + p
+                  + " has no regular file whose name does not start with '.' or '_')");
         }
         if (s3) {
-          for (Path f : csvs) {
+          for (Path f : found) {
             requireInsideS3(channel, uri, f);
           }
         }
-        return csvs;
+        return found;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -88,11 +103,19 @@ public final class ChannelResolver {
     return List.of(p);
   }
 
-  /** Parses the channel as SageMaker training data: label first, header optional. */
+  /**
+   * Parses the channel as SageMaker training data, label first, in the format its ContentType
+   * names: CSV (a header only with {@code header=present}), libsvm or Parquet.
+   */
   public Dataset labelled(ChannelSpec channel, Path baseDir) {
     String uri = channel.uri().trim();
+    ContentType type = channel.format();
     Matcher m = DATASET.matcher(uri);
     if (m.matches()) {
+      if (type.format() != ContentType.Format.CSV) {
+        throw new SpecException(channel.contentTypeField(), channel.contentType(),
+            "text/csv or csv: " + uri + " is the bundled data set, which is CSV");
+      }
       long seed = m.group(2) == null ? BostonHousing.DEFAULT_SPLIT_SEED : Long.parseLong(m.group(2));
       CourseSplit split = BostonHousing.courseSplit(seed);
       return switch (m.group(1)) {
@@ -102,10 +125,108 @@ public final class ChannelResolver {
       };
     }
     List<Path> files = files(channel, baseDir);
-    if (files.size() == 1) {
-      return CsvDatasetReader.readLabelFirst(files.get(0));
+    Path source = files.size() == 1 && !Files.isDirectory(localPath(channel, uri, baseDir))
+        ? files.get(0) : files.get(0).getParent();
+    return switch (type.format()) {
+      case CSV -> readCsv(channel, files, source, type.headerPresent());
+      case LIBSVM -> LibSvmReader.read(files, source);
+      case PARQUET -> ParquetDatasetReader.read(files, source);
+    };
+  }
+
+  /**
+   * CSV, label first. Until {@code CsvDatasetReader.readLabelFirst(Path, boolean)} exists, the
+   * header rule is checked here: without {@code header=present} a first line with a cell that is
+   * not a number is refused (file, line 1, the hint); with it, the reader's header detection
+   * takes the line as the header (and an all-numeric line 1 is refused, as the reader would keep
+   * it as data). When it lands, the return line below becomes
+   * {@code return CsvDatasetReader.readLabelFirst(source, headerPresent);} and the loop over
+   * {@link #checkHeader} goes.
+   */
+  private static Dataset readCsv(ChannelSpec channel, List<Path> files, Path source, boolean headerPresent) {
+    for (Path f : files) {
+      checkHeader(channel, f, headerPresent);
     }
-    return CsvDatasetReader.readLabelFirst(files.get(0).getParent());
+    return CsvDatasetReader.readLabelFirst(source);
+  }
+
+  /**
+   * Refuses a non-numeric first line without {@code header=present}; with it, refuses an
+   * all-numeric first line, which today's reader would take as data (remove that half when
+   * {@code readLabelFirst(Path, boolean)} skips line 1 itself).
+   */
+  private static void checkHeader(ChannelSpec channel, Path file, boolean headerPresent) {
+    String first;
+    try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      first = in.readLine();
+    } catch (IOException e) {
+      return; // the reader reports unreadable files with its own message
+    }
+    if (first == null) {
+      return;
+    }
+    if (headerPresent) {
+      if (numericLine(first)) {
+        throw new DataFormatException(file, 1, 0, "every cell is a number, but " + channel.contentTypeField()
+            + " is '" + channel.contentType() + "'; accepted: a header line of column names first, or ContentType"
+            + " text/csv (header=absent) for files without one");
+      }
+      return;
+    }
+    String bad = firstNonNumericCell(first);
+    if (bad != null) {
+      String shown = bad.length() > 40 ? bad.substring(0, 40) + "..." : bad;
+      throw new DataFormatException(file, 1, 0, "'" + shown + "' is not a number: the first line looks like a"
+          + " header, and " + channel.contentTypeField() + " is '" + channel.contentType() + "'; accepted:"
+          + " numeric label-first rows without a header (SageMaker's CSV), or ContentType"
+          + " text/csv;header=present to skip the header line");
+    }
+  }
+
+  private static boolean numericLine(String line) {
+    return !line.isBlank() && firstNonNumericCell(line) == null;
+  }
+
+  /** The first cell of the line that is neither blank, {@code NA} nor a number; null when none. */
+  private static String firstNonNumericCell(String first) {
+    for (String cell : first.split(",", -1)) {
+      String c = cell.strip();
+      if (c.length() >= 2 && c.startsWith("\"") && c.endsWith("\"")) {
+        c = c.substring(1, c.length() - 1).strip();
+      }
+      if (!c.isEmpty() && !c.equals("NA") && !isNumber(c)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isNumber(String c) {
+    char first = c.charAt(0) == '+' || c.charAt(0) == '-' ? (c.length() > 1 ? c.charAt(1) : 'x') : c.charAt(0);
+    if (!(Character.isDigit(first) || first == '.')) {
+      return false;
+    }
+    try {
+      Double.parseDouble(c);
+      return !c.endsWith("d") && !c.endsWith("D") && !c.endsWith("f") && !c.endsWith("F");
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static boolean isDataFile(ContentType.Format format, String name) {
+    if (format == ContentType.Format.CSV) {
+      return !name.startsWith(".") && name.toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
+    return !name.startsWith(".") && !name.startsWith("_");
+  }
+
+  private static String formatName(ContentType.Format format) {
+    return switch (format) {
+      case CSV -> "CSV";
+      case LIBSVM -> "libsvm";
+      case PARQUET -> "Parquet";
+    };
   }
 
   private Path localPath(ChannelSpec channel, String uri, Path baseDir) {

@@ -74,10 +74,17 @@ public final class TrainingSpecParts {
     return spec;
   }
 
-  /** InputDataConfig. Channel names must be unique. */
+  /**
+   * InputDataConfig: absent (or null) is no channel, which a bring-your-own command may need;
+   * present, 1 to 20 channels with unique names. The algorithm's contract says whether it needs
+   * one (the built-in XGBoost requires {@code train}).
+   */
   public static List<ChannelSpec> channels(JsonSpecReader parent) {
     List<ChannelSpec> out = new ArrayList<>();
     Set<String> names = new HashSet<>();
+    if (!parent.has("InputDataConfig")) {
+      return out;
+    }
     for (JsonSpecReader c : parent.objects("InputDataConfig", 1, 20)) {
       c.checkFields(Set.of("ChannelName", "DataSource", "ContentType", "CompressionType", "InputMode",
           "RecordWrapperType"), Set.of("ShuffleConfig"));
@@ -104,10 +111,7 @@ public final class TrainingSpecParts {
         throw new SpecException(s3.path() + ".S3Uri", uri, "a path, file: URI, dataset:boston/<part> or s3:// URI");
       }
       String contentType = c.string("ContentType", "text/csv");
-      String ct = contentType.toLowerCase(java.util.Locale.ROOT);
-      if (!(ct.equals("csv") || ct.startsWith("text/csv"))) {
-        throw new SpecException(c.path() + ".ContentType", contentType, "text/csv or csv (the formats TuneLab reads)");
-      }
+      ContentType.parse(c.path() + ".ContentType", contentType);
       c.oneOf("CompressionType", List.of("None"), "None");
       c.oneOf("InputMode", List.of("File", "Pipe", "FastFile"), "File");
       c.oneOf("RecordWrapperType", List.of("None"), "None");

@@ -41,6 +41,11 @@ public final class BuiltInXgboostContract implements AlgorithmContract {
 
   @Override
   public void checkChannels(TrainingJobSpec spec) {
+    if (spec.channels().isEmpty()) {
+      throw new SpecException("InputDataConfig", null, "a list of channels with one named 'train': the built-in"
+          + " XGBoost algorithm reads its training data from it ('validation' adds validation metrics and early"
+          + " stopping); only a bring-your-own ContainerEntrypoint may go without InputDataConfig");
+    }
     if (spec.channel(TRAIN).isEmpty()) {
       throw new SpecException("InputDataConfig", channelNames(spec),
           "a channel named 'train' (and 'validation' for validation metrics and early stopping)");
@@ -57,14 +62,27 @@ public final class BuiltInXgboostContract implements AlgorithmContract {
     return Set.of(TRAIN, VALIDATION);
   }
 
+  /**
+   * Checks the parsed channels before anything is recorded: the validation channel has the train
+   * channel's feature columns (less the weight column with {@code csv_weights=1}, which the
+   * trainer reads from the train channel only), and with {@code csv_weights=1} the train channel
+   * has a weight column and a feature, and every weight is a finite number {@code >= 0} (XGBoost
+   * refuses negative weights; SageMaker's container fails the job on them).
+   */
   @Override
   public void checkDatasets(TrainingJobSpec spec, Map<String, Dataset> datasets) {
     Dataset train = datasets.get(TRAIN);
     Dataset validation = datasets.get(VALIDATION);
-    if (train != null && validation != null && validation.columns() != train.columns()) {
+    boolean weights = "1".equals(spec.hyperParameters().get("csv_weights"));
+    if (train != null && weights) {
+      checkWeights(spec, train);
+    }
+    int trainFeatures = train == null ? 0 : train.columns() - (weights ? 1 : 0);
+    if (train != null && validation != null && validation.columns() != trainFeatures) {
       ChannelSpec channel = spec.channel(VALIDATION).orElseThrow();
-      throw new SpecException(channel.path(), channel.uri(), "data with " + train.columns()
-          + " feature columns like the train channel (it has " + validation.columns() + ")");
+      throw new SpecException(channel.path(), channel.uri(), "data with " + trainFeatures
+          + " feature columns like the train channel" + (weights ? " less its weight column (csv_weights=1)" : "")
+          + " (it has " + validation.columns() + ")");
     }
     String kfold = spec.hyperParameters().get(KFOLD);
     if (kfold != null && train != null) {
@@ -78,6 +96,27 @@ public final class BuiltInXgboostContract implements AlgorithmContract {
     }
   }
 
+  private static void checkWeights(TrainingJobSpec spec, Dataset train) {
+    String field = "HyperParameters.csv_weights";
+    ChannelSpec channel = spec.channel(TRAIN).orElseThrow();
+    if (channel.format().format() != dev.tunelab.core.spec.ContentType.Format.CSV) {
+      throw new SpecException(field, "1", "0 when the train channel is not CSV (its ContentType is '"
+          + channel.contentType() + "'; SageMaker reads weights from the second CSV column only)");
+    }
+    if (train.columns() < 2) {
+      throw new SpecException(field, "1", "0, or a train channel with the label, a weight column and at least one"
+          + " feature (it has " + (train.columns() + 1) + " columns)");
+    }
+    double[][] x = train.features();
+    for (int r = 0; r < x.length; r++) {
+      double w = x[r][0];
+      if (!(w >= 0) || Double.isInfinite(w)) {
+        throw new SpecException(field, "1", "0, or finite weights >= 0 in the second column of the train channel; "
+            + where(spec, train, r) + " has weight " + (Double.isNaN(w) ? "(empty)" : String.valueOf(w)));
+      }
+    }
+  }
+
   private static Integer integer(String v) {
     try {
       double d = Double.parseDouble(v.trim());
@@ -85,6 +124,16 @@ public final class BuiltInXgboostContract implements AlgorithmContract {
     } catch (NumberFormatException e) {
       return null; // the hyperparameter check names it
     }
+  }
+
+  /** The row's file and line when the channel is one file, else its row in the channel. */
+  private static String where(TrainingJobSpec spec, Dataset train, int row) {
+    String source = train.provenance().source();
+    if (train.provenance().derivation().isEmpty()) {
+      boolean header = spec.channel(TRAIN).map(c -> c.format().headerPresent()).orElse(false);
+      return source + " line " + (row + 1 + (header ? 1 : 0));
+    }
+    return "row " + (row + 1) + " of " + source + " (" + train.provenance().derivation() + ")";
   }
 
   @Override

@@ -68,7 +68,9 @@ class TrainingJobSpecParserTest {
             "StoppingCondition.MaxRuntimeInSeconds"),
         bad("InstanceCount as string", s -> ((ObjectNode) s.get("ResourceConfig")).put("InstanceCount", "one"),
             "ResourceConfig.InstanceCount"),
-        bad("unsupported content type", s -> channel(s, 0).put("ContentType", "application/x-parquet"), "ContentType"),
+        bad("unsupported content type", s -> channel(s, 0).put("ContentType", "application/x-recordio-protobuf"),
+            "InputDataConfig[0].ContentType"),
+        bad("empty InputDataConfig", s -> s.putArray("InputDataConfig"), "InputDataConfig"),
         bad("duplicate channel", s -> channel(s, 1).put("ChannelName", "train"), "ChannelName"));
   }
 

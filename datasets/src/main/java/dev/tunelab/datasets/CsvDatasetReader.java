@@ -58,19 +58,59 @@ public final class CsvDatasetReader {
   private CsvDatasetReader() {}
 
   /**
-   * Reads a SageMaker training channel: the label in the FIRST column, features after it. A
-   * header row is auto-detected (a first record with any non-numeric cell) and then gives the
-   * feature names (the label's name is ignored); otherwise the names are {@code f1..fN}. A
-   * directory is read as every {@code *.csv} file in it (not hidden, sorted by name),
-   * concatenated; all must have the same number of columns, and headers present in several files
-   * must agree. Label cells must be present and numeric; empty feature cells become NaN.
+   * Reads a SageMaker training channel without a header row: {@link #readLabelFirst(Path, boolean)}
+   * with {@code headerPresent} false.
    *
    * @param fileOrDir a CSV file or a directory of CSV files
    * @return the labelled data
    * @throws DataFormatException naming file, line and column of the first problem
    */
   public static Dataset readLabelFirst(Path fileOrDir) {
-    return readChannel(fileOrDir, true);
+    return readLabelFirst(fileOrDir, false);
+  }
+
+  /**
+   * Reads a SageMaker training channel: the label in the FIRST column, features after it. A
+   * directory is read as every {@code *.csv} file in it (not hidden, sorted by name),
+   * concatenated; all must have the same number of columns. Label cells must be present and
+   * numeric; empty feature cells become NaN.
+   *
+   * <p>Header: SageMaker's CSV has none, so with {@code headerPresent} false a first record with
+   * a cell that is not empty and not a number is refused (file, line, column and the hint to
+   * remove it or declare it with {@code ContentType: text/csv;header=present}); with
+   * {@code headerPresent} true the first record of every file is the header, whatever it holds,
+   * and gives the feature names (the label's name is ignored; headers of several files must
+   * agree). Without a header the names are {@code f1..fN}.
+   *
+   * <p>The features are kept as 32-bit floats, the precision XGBoost trains on
+   * ({@link Dataset#ofFloats}); labels as doubles. Unquoted files are parsed in parallel straight
+   * into that array; a file with a double quote anywhere goes through univocity-parsers.
+   *
+   * @param fileOrDir     a CSV file or a directory of CSV files
+   * @param headerPresent true when the channel declares a header row ({@code header=present})
+   * @return the labelled data
+   * @throws DataFormatException naming file, line and column of the first problem
+   */
+  public static Dataset readLabelFirst(Path fileOrDir, boolean headerPresent) {
+    return readChannel(fileOrDir, 0, headerPresent ? HeaderRule.PRESENT : HeaderRule.REFUSE,
+        FastCsv.CHUNK_BYTES, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** {@link #readLabelFirst(Path, boolean)} with a chosen chunk size and thread count (tests). */
+  static Dataset readLabelFirst(Path fileOrDir, boolean headerPresent, int chunkBytes,
+      int threads) {
+    return readChannel(fileOrDir, 0, headerPresent ? HeaderRule.PRESENT : HeaderRule.REFUSE,
+        chunkBytes, threads);
+  }
+
+  /** What the first record of a file may be. */
+  private enum HeaderRule {
+    /** A header is refused: SageMaker's CSV has none. */
+    REFUSE,
+    /** The first record is the header ({@code header=present}). */
+    PRESENT,
+    /** A first record with a non-numeric cell is a header (batch-transform input). */
+    DETECT
   }
 
   /**
@@ -128,20 +168,28 @@ public final class CsvDatasetReader {
    * @throws DataFormatException naming file, line and column of the first problem
    */
   public static Dataset readFeatures(Path fileOrDir) {
-    return readChannel(fileOrDir, false);
+    return readChannel(fileOrDir, -1, HeaderRule.DETECT, FastCsv.CHUNK_BYTES, 1);
   }
 
-  private static Dataset readChannel(Path fileOrDir, boolean labelFirst) {
+  private static Dataset readChannel(Path fileOrDir, int labelIndex, HeaderRule rule,
+      int chunkBytes, int threads) {
     Objects.requireNonNull(fileOrDir, "fileOrDir");
     long t0 = System.nanoTime();
     List<Path> files = channelFiles(fileOrDir);
-    Accumulator acc = new Accumulator(labelFirst ? 0 : -1);
+    Accumulator acc = new Accumulator(labelIndex);
+    boolean floats = labelIndex >= 0;
     StringBuilder manifest = new StringBuilder();
     String sha = null;
     for (Path file : files) {
       byte[] bytes = readBytes(file);
       sha = Hashes.sha256(bytes);
       manifest.append(sha).append("  ").append(file.getFileName()).append('\n');
+      int bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+          && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+      if (floats && FastCsv.applies(bytes, bom)) {
+        readFast(file, bytes, bom, acc, rule, chunkBytes, threads, t0);
+        continue;
+      }
       CsvRows rows = new CsvRows(file, bytes);
       CsvRows.Row first = rows.next();
       if (first == null) {
@@ -149,20 +197,16 @@ public final class CsvDatasetReader {
       }
       acc.start(file, first);
       int headerLine = 0;
-      if (isHeader(first)) {
-        List<String> names = featureNames(file, first, acc.labelIndex);
-        if (acc.names == null) {
-          acc.names = names;
-          acc.namesFrom = file;
-        } else if (!acc.names.equals(names)) {
-          throw new DataFormatException(file, first.line(), 0, "header " + names
-              + " differs from the header of " + acc.namesFrom.getFileName() + " " + acc.names);
-        }
+      if (header(file, first, rule)) {
+        acc.header(file, first);
         headerLine = first.line();
       } else {
         acc.addRow(file, first);
       }
       acc.readData(file, rows, headerLine);
+      if (floats) {
+        acc.takePart();
+      }
     }
     boolean dir = files.size() != 1 || !files.get(0).equals(fileOrDir);
     Provenance provenance = dir
@@ -171,10 +215,81 @@ public final class CsvDatasetReader {
             "concatenation of " + files.stream().map(p -> p.getFileName().toString())
                 .collect(Collectors.joining(", ")))
         : new Provenance(fileOrDir.toString(), sha, "");
-    Dataset d = acc.build(provenance);
-    LOG.debug("read {} rows x {} features from {} in {} ms", d.rows(), d.columns(), fileOrDir,
-        (System.nanoTime() - t0) / 1_000_000);
+    Dataset d = floats ? acc.buildFloats(provenance) : acc.build(provenance);
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    if (ms >= FastCsv.PROGRESS_AFTER_NANOS / 1_000_000) {
+      LOG.info("read {} rows x {} features from {} in {} s", d.rows(), d.columns(),
+          fileOrDir.getFileName(), String.format(Locale.ROOT, "%.1f", ms / 1000.0));
+    } else {
+      LOG.debug("read {} rows x {} features from {} in {} ms", d.rows(), d.columns(), fileOrDir,
+          ms);
+    }
     return d;
+  }
+
+  /** One unquoted file through {@link FastCsv}: the first record here, the rest in parallel. */
+  private static void readFast(Path file, byte[] b, int bom, Accumulator acc, HeaderRule rule,
+      int chunkBytes, int threads, long t0) {
+    int p = bom;
+    int line = 1;
+    while (p < b.length && (b[p] == '\n' || b[p] == '\r')) {
+      p += b[p] == '\r' && p + 1 < b.length && b[p + 1] == '\n' ? 2 : 1;
+      line++;
+    }
+    if (p >= b.length) {
+      throw empty(file);
+    }
+    int e = p;
+    while (e < b.length && b[e] != '\n' && b[e] != '\r') {
+      e++;
+    }
+    String[] cells = new String(b, p, e - p, StandardCharsets.UTF_8).split(",", -1);
+    if (cells.length > CsvRows.MAX_COLUMNS) {
+      throw new DataFormatException(file, line, 0, "more than " + CsvRows.MAX_COLUMNS + " columns");
+    }
+    for (int i = 0; i < cells.length; i++) {
+      cells[i] = cells[i].strip();
+    }
+    CsvRows.Row first = new CsvRows.Row(line, cells);
+    acc.start(file, first);
+    boolean header = header(file, first, rule);
+    int from = p;
+    int dataLine = line;
+    if (header) {
+      acc.header(file, first);
+      from = e < b.length ? e + (b[e] == '\r' && e + 1 < b.length && b[e + 1] == '\n' ? 2 : 1) : e;
+      dataLine = line + 1;
+    }
+    FastCsv.Part part = FastCsv.parse(file, b, from, dataLine,
+        new FastCsv.Layout(acc.columns, acc.labelIndex, acc.where(file)), chunkBytes, threads, t0);
+    if (header && part.rows() == 0) {
+      throw new DataFormatException(file, 0, 0, "no data rows after the header on line " + line);
+    }
+    acc.parts.add(part);
+  }
+
+  /**
+   * Whether the first record of a file is its header, by the rule; a header the rule refuses is
+   * an error naming its first non-numeric cell.
+   */
+  private static boolean header(Path file, CsvRows.Row first, HeaderRule rule) {
+    switch (rule) {
+      case PRESENT:
+        return true;
+      case DETECT:
+        return isHeader(first);
+      default:
+        String[] cells = first.cells();
+        for (int j = 0; j < cells.length; j++) {
+          if (!cells[j].isBlank() && !NumberText.isNumber(cells[j])) {
+            throw new DataFormatException(file, first.lineOf(j), j + 1, show(cells[j])
+                + " is not a number: the first row looks like a header, and SageMaker's CSV has"
+                + " none; remove the header row, or declare it with the channel's ContentType"
+                + " 'text/csv;header=present'");
+          }
+        }
+        return false;
+    }
   }
 
   /** The file itself, or the {@code *.csv} files of a directory sorted by name. */
@@ -273,6 +388,80 @@ public final class CsvDatasetReader {
       this.labelIndex = labelIndex;
     }
 
+    final List<FastCsv.Part> parts = new ArrayList<>();
+
+    /** Takes the header of a file: the feature names, which must agree across files. */
+    void header(Path file, CsvRows.Row first) {
+      List<String> n = featureNames(file, first, labelIndex);
+      if (names == null) {
+        names = n;
+        namesFrom = file;
+      } else if (!names.equals(n)) {
+        throw new DataFormatException(file, first.line(), 0, "header " + n
+            + " differs from the header of " + namesFrom.getFileName() + " " + names);
+      }
+    }
+
+    /** Where the column count was set, as an error message names it from {@code file}. */
+    String where(Path file) {
+      return file.equals(columnsFile) ? "line " + columnsLine
+          : columnsFile.getFileName() + " line " + columnsLine;
+    }
+
+    /** Moves the rows read so far into a float part (a quoted file of a training channel). */
+    void takePart() {
+      int width = columns - 1;
+      int n = features.size();
+      float[] v = new float[n * width];
+      for (int r = 0; r < n; r++) {
+        double[] x = features.get(r);
+        for (int c = 0; c < width; c++) {
+          v[r * width + c] = (float) x[c];
+        }
+      }
+      parts.add(new FastCsv.Part(v, Arrays.copyOf(labels, n), n));
+      features.clear();
+    }
+
+    Dataset buildFloats(Provenance provenance) {
+      int width = columns - 1;
+      FastCsv.Part all;
+      if (parts.size() == 1) {
+        all = parts.get(0);
+      } else {
+        long rows = 0;
+        for (FastCsv.Part p : parts) {
+          rows += p.rows();
+        }
+        if (rows * width > Integer.MAX_VALUE - 8) {
+          throw new DataFormatException(parts.isEmpty() ? columnsFile : columnsFile.getParent(),
+              0, 0, "too large: " + rows + " rows x " + width + " features is more than one"
+              + " array can hold (2^31 values)");
+        }
+        float[] v = new float[(int) (rows * width)];
+        double[] y = new double[(int) rows];
+        int r = 0;
+        for (FastCsv.Part p : parts) {
+          System.arraycopy(p.values(), 0, v, r * width, p.rows() * width);
+          System.arraycopy(p.labels(), 0, y, r, p.rows());
+          r += p.rows();
+        }
+        all = new FastCsv.Part(v, y, r);
+      }
+      return Dataset.ofFloats(all.values(), all.rows(), all.labels(), names(width), provenance);
+    }
+
+    private List<String> names(int width) {
+      if (names != null) {
+        return names;
+      }
+      List<String> n = new ArrayList<>(width);
+      for (int i = 1; i <= width; i++) {
+        n.add("f" + i);
+      }
+      return n;
+    }
+
     /** Checks the first record of a file against the first record of the input. */
     void start(Path file, CsvRows.Row first) {
       int n = first.cells().length;
@@ -293,8 +482,7 @@ public final class CsvDatasetReader {
     void checkColumns(Path file, CsvRows.Row row) {
       int n = row.cells().length;
       if (n != columns) {
-        String where = file.equals(columnsFile) ? "line " + columnsLine
-            : columnsFile.getFileName() + " line " + columnsLine;
+        String where = where(file);
         throw new DataFormatException(file, row.line(), 0, n + (n == 1 ? " column" : " columns")
             + ", expected " + columns + " (as in " + where + ")");
       }

@@ -90,7 +90,8 @@ public final class BuiltInXgboostContract implements AlgorithmContract {
 
   @Override
   public Trainer createTrainer(TrainingJobSpec spec) {
-    return TRAINER;
+    XgboostImage image = XgboostImage.of(spec.algorithm().trainingImage(), spec.algorithm().algorithmName());
+    return image.equals(XgboostImage.COURSE) ? TRAINER : new XGBoostTrainer(image);
   }
 
   private static List<String> channelNames(TrainingJobSpec spec) {

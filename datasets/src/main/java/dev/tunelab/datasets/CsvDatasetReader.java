@@ -2,11 +2,14 @@ package dev.tunelab.datasets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -181,15 +186,21 @@ public final class CsvDatasetReader {
     StringBuilder manifest = new StringBuilder();
     String sha = null;
     for (Path file : files) {
-      byte[] bytes = readBytes(file);
-      sha = Hashes.sha256(bytes);
-      manifest.append(sha).append("  ").append(file.getFileName()).append('\n');
-      int bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-          && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-      if (floats && FastCsv.applies(bytes, bom)) {
-        readFast(file, bytes, bom, acc, rule, chunkBytes, threads, t0);
-        continue;
+      if (floats) {
+        String mapped = readMapped(file, acc, rule, chunkBytes, threads, t0);
+        if (mapped != null) {
+          sha = mapped;
+          manifest.append(sha).append("  ").append(file.getFileName()).append('\n');
+          continue;
+        }
       }
+      long r0 = System.nanoTime();
+      byte[] bytes = readBytes(file);
+      long r1 = System.nanoTime();
+      sha = Hashes.sha256(bytes);
+      LOG.debug("{}: read {} ms, sha256 {} ms", file.getFileName(), (r1 - r0) / 1_000_000,
+          (System.nanoTime() - r1) / 1_000_000);
+      manifest.append(sha).append("  ").append(file.getFileName()).append('\n');
       CsvRows rows = new CsvRows(file, bytes);
       CsvRows.Row first = rows.next();
       if (first == null) {
@@ -227,23 +238,106 @@ public final class CsvDatasetReader {
     return d;
   }
 
+  /**
+   * Reads one file of a training channel through {@link FastCsv}, mapped into memory (never copied
+   * into the heap) while another thread computes its SHA-256; returns that hash, or null when the
+   * file has a double quote and must take the String path.
+   */
+  private static String readMapped(Path file, Accumulator acc, HeaderRule rule, int chunkBytes,
+      int threads, long t0) {
+    ByteBuffer b;
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      if (size == 0) {
+        throw empty(file);
+      }
+      if (size > Integer.MAX_VALUE - 8) {
+        throw new DataFormatException(file, 0, 0, "too large: " + size + " bytes; one CSV file"
+            + " may hold up to 2 GB, so split it into several files of a channel directory");
+      }
+      b = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+    } catch (NoSuchFileException e) {
+      throw DataFormatException.noSuchFile(file, e);
+    } catch (AccessDeniedException e) {
+      throw new DataFormatException(file, 0, 0, "cannot read the file: permission denied", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    ByteBuffer forHash = b.duplicate();
+    FutureTask<String> hash = new FutureTask<>(() -> Hashes.sha256(forHash));
+    Thread hasher = new Thread(hash, "csv-sha256");
+    hasher.setDaemon(true);
+    hasher.start();
+    boolean quoted = false;
+    try {
+      int bom = b.limit() >= 3 && (b.get(0) & 0xFF) == 0xEF && (b.get(1) & 0xFF) == 0xBB
+          && (b.get(2) & 0xFF) == 0xBF ? 3 : 0;
+      readFast(file, b, bom, acc, rule, chunkBytes, threads, t0);
+    } catch (FastCsv.Quoted e) {
+      quoted = true;
+    } finally {
+      // the hash thread reads the mapping: it must be done before the mapping goes
+      awaitThenUnmap(hash, b);
+    }
+    if (quoted) {
+      return null;
+    }
+    try {
+      return hash.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while hashing " + file, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot hash " + file, e.getCause());
+    }
+  }
+
+  /** Waits for the hash of a mapping, then unmaps it (left mapped if the wait is interrupted). */
+  private static void awaitThenUnmap(FutureTask<String> hash, ByteBuffer b) {
+    try {
+      hash.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    } catch (ExecutionException e) {
+      // reported by the caller
+    }
+    unmap(b);
+  }
+
+  /** Releases a file mapping now rather than at some later GC, so that it leaves the RSS. */
+  private static void unmap(ByteBuffer b) {
+    try {
+      Class<?> c = Class.forName("sun.misc.Unsafe");
+      java.lang.reflect.Field f = c.getDeclaredField("theUnsafe");
+      f.setAccessible(true);
+      c.getMethod("invokeCleaner", ByteBuffer.class).invoke(f.get(null), b);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      LOG.debug("file mapping left to the garbage collector: {}", e.toString());
+    }
+  }
+
   /** One unquoted file through {@link FastCsv}: the first record here, the rest in parallel. */
-  private static void readFast(Path file, byte[] b, int bom, Accumulator acc, HeaderRule rule,
+  private static void readFast(Path file, ByteBuffer b, int bom, Accumulator acc, HeaderRule rule,
       int chunkBytes, int threads, long t0) {
     int p = bom;
     int line = 1;
-    while (p < b.length && (b[p] == '\n' || b[p] == '\r')) {
-      p += b[p] == '\r' && p + 1 < b.length && b[p + 1] == '\n' ? 2 : 1;
+    int n = b.limit();
+    while (p < n && (b.get(p) == '\n' || b.get(p) == '\r')) {
+      p += b.get(p) == '\r' && p + 1 < n && b.get(p + 1) == '\n' ? 2 : 1;
       line++;
     }
-    if (p >= b.length) {
+    if (p >= n) {
       throw empty(file);
     }
     int e = p;
-    while (e < b.length && b[e] != '\n' && b[e] != '\r') {
+    while (e < n && b.get(e) != '\n' && b.get(e) != '\r') {
+      if (b.get(e) == '"') {
+        throw new FastCsv.Quoted();
+      }
       e++;
     }
-    String[] cells = new String(b, p, e - p, StandardCharsets.UTF_8).split(",", -1);
+    String[] cells = FastCsv.text(b, p, e).split(",", -1);
     if (cells.length > CsvRows.MAX_COLUMNS) {
       throw new DataFormatException(file, line, 0, "more than " + CsvRows.MAX_COLUMNS + " columns");
     }
@@ -257,7 +351,7 @@ public final class CsvDatasetReader {
     int dataLine = line;
     if (header) {
       acc.header(file, first);
-      from = e < b.length ? e + (b[e] == '\r' && e + 1 < b.length && b[e + 1] == '\n' ? 2 : 1) : e;
+      from = e < n ? e + (b.get(e) == '\r' && e + 1 < n && b.get(e + 1) == '\n' ? 2 : 1) : e;
       dataLine = line + 1;
     }
     FastCsv.Part part = FastCsv.parse(file, b, from, dataLine,

@@ -1,5 +1,6 @@
 package dev.tunelab.datasets;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * white space, {@code nan}, {@code NA}, anything odd, and every error) goes through the reader's
  * String path ({@link NumberText}), so values and messages are those of the slow reader. Features
  * are rounded once from that double to float, which is {@code (float) Double.parseDouble(cell)}.
- * Empty lines are skipped. Files with a double quote anywhere are not read here.
+ * Empty lines are skipped. The bytes are usually the file mapped into memory, so the file is
+ * never copied into the Java heap. A file with a double quote anywhere is not read here
+ * ({@link Quoted}).
  */
 final class FastCsv {
 
@@ -52,23 +55,29 @@ final class FastCsv {
 
   private FastCsv() { }
 
-  /** True when the fast path can read these bytes: no double quote anywhere. */
-  static boolean applies(byte[] b, int from) {
-    for (int i = from; i < b.length; i++) {
-      if (b[i] == '"') {
-        return false;
-      }
+  /** Thrown when the file has a double quote: it is then read by the String path. */
+  static final class Quoted extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Quoted() {
+      super(null, null, false, false);
     }
-    return true;
+  }
+
+  /** The text of {@code b[from, to)}, decoded as UTF-8. */
+  static String text(ByteBuffer b, int from, int to) {
+    byte[] a = new byte[to - from];
+    b.get(from, a);
+    return new String(a, StandardCharsets.UTF_8);
   }
 
   /**
-   * Parses the records in {@code b[from..]}, the first of which is on line {@code firstLine}.
+   * Parses the records in {@code b.get(from..)}, the first of which is on line {@code firstLine}.
    *
    * @param chunkBytes chunk size (tests use small ones to put boundaries everywhere)
    * @param threads    parallel workers, at least 1
    */
-  static Part parse(Path file, byte[] b, int from, int firstLine, Layout layout, int chunkBytes,
+  static Part parse(Path file, ByteBuffer b, int from, int firstLine, Layout layout, int chunkBytes,
       int threads, long startNanos) {
     int[] bounds = chunks(b, from, chunkBytes);
     int n = bounds.length - 1;
@@ -79,18 +88,25 @@ final class FastCsv {
       t.setDaemon(true);
       return t;
     });
-    Progress progress = new Progress(file, b.length - from, startNanos);
+    Progress progress = new Progress(file, b.limit() - from, startNanos);
     try {
       // pass 1: line ends per chunk
+      long p0 = System.nanoTime();
       int[] lines = new int[n];
       run(pool, n, i -> lines[i] = countLineEnds(b, bounds[i], bounds[i + 1]), null);
+      for (int count : lines) {
+        if (count < 0) {
+          throw new Quoted();
+        }
+      }
+      long p1 = System.nanoTime();
       long[] firstRow = new long[n + 1];
       int[] chunkLine = new int[n];
       long line = firstLine;
       for (int i = 0; i < n; i++) {
         chunkLine[i] = (int) Math.min(Integer.MAX_VALUE, line);
         int cap = lines[i];
-        if (i == n - 1 && bounds[n] > bounds[i] && !isLineEnd(b[bounds[n] - 1])) {
+        if (i == n - 1 && bounds[n] > bounds[i] && !isLineEnd(b.get(bounds[n] - 1))) {
           cap++; // last line without a line end
         }
         firstRow[i + 1] = firstRow[i] + cap;
@@ -111,6 +127,8 @@ final class FastCsv {
             bounds[i + 1], chunkLine[i], (int) firstRow[i]);
         progress.add(bounds[i + 1] - bounds[i]);
       }, progress);
+      LOG.debug("{}: {} chunks on {} threads, line ends {} ms, parse {} ms", file.getFileName(), n,
+          workers, (p1 - p0) / 1_000_000, (System.nanoTime() - p1) / 1_000_000);
       // blank lines leave gaps at the end of their chunk's slice: close them
       float[] values = slice;
       double[] labels = ys;
@@ -131,7 +149,21 @@ final class FastCsv {
       return new Part(values, labels, total);
     } finally {
       if (pool != null) {
+        // after an error, chunks still running must end before the caller unmaps the bytes
         pool.shutdownNow();
+        boolean interrupted = false;
+        while (true) {
+          try {
+            if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+              break;
+            }
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
   }
@@ -187,27 +219,27 @@ final class FastCsv {
   }
 
   /** Chunk bounds: {@code from}, then a position just past a line end every ~chunkBytes, then the end. */
-  static int[] chunks(byte[] b, int from, int chunkBytes) {
+  static int[] chunks(ByteBuffer b, int from, int chunkBytes) {
     List<Integer> bounds = new ArrayList<>();
     bounds.add(from);
     int pos = from;
-    while (b.length - pos > chunkBytes) {
+    while (b.limit() - pos > chunkBytes) {
       int i = pos + chunkBytes;
-      while (i < b.length && !isLineEnd(b[i])) {
+      while (i < b.limit() && !isLineEnd(b.get(i))) {
         i++;
       }
-      if (i >= b.length) {
+      if (i >= b.limit()) {
         break;
       }
       i++;
-      if (b[i - 1] == '\r' && i < b.length && b[i] == '\n') {
+      if (b.get(i - 1) == '\r' && i < b.limit() && b.get(i) == '\n') {
         i++;
       }
       bounds.add(i);
       pos = i;
     }
-    if (pos < b.length || bounds.size() == 1) {
-      bounds.add(b.length);
+    if (pos < b.limit() || bounds.size() == 1) {
+      bounds.add(b.limit());
     }
     return bounds.stream().mapToInt(Integer::intValue).toArray();
   }
@@ -216,15 +248,22 @@ final class FastCsv {
     return c == '\n' || c == '\r';
   }
 
-  /** Line ends in {@code b[from, to)}: each LF, and each CR not followed by LF. */
-  static int countLineEnds(byte[] b, int from, int to) {
+  /**
+   * Line ends in {@code b[from, to)}: each LF, and each CR not followed by LF; -1 when the range
+   * holds a double quote.
+   */
+  static int countLineEnds(ByteBuffer b, int from, int to) {
     int n = 0;
     for (int i = from; i < to; i++) {
-      byte c = b[i];
-      if (c == '\n') {
-        n++;
-      } else if (c == '\r' && (i + 1 >= b.length || b[i + 1] != '\n')) {
-        n++;
+      byte c = b.get(i);
+      if (c <= '\r') {
+        if (c == '\n') {
+          n++;
+        } else if (c == '\r' && (i + 1 >= b.limit() || b.get(i + 1) != '\n')) {
+          n++;
+        }
+      } else if (c == '"') {
+        return -1;
       }
     }
     return n;
@@ -233,7 +272,7 @@ final class FastCsv {
   /** Parses the records of one chunk into its slice of the result. */
   private static final class ChunkParser {
     private final Path file;
-    private final byte[] b;
+    private final ByteBuffer b;
     private final Layout layout;
     private final int width;
     private final float[] values;
@@ -241,7 +280,7 @@ final class FastCsv {
     /** End of the cell the last {@link #fast} call read (the delimiter's index). */
     private int cellEnd;
 
-    ChunkParser(Path file, byte[] b, Layout layout, int width, float[] values, double[] labels) {
+    ChunkParser(Path file, ByteBuffer b, Layout layout, int width, float[] values, double[] labels) {
       this.file = file;
       this.b = b;
       this.layout = layout;
@@ -257,9 +296,9 @@ final class FastCsv {
       int labelIndex = layout.labelIndex();
       int cells = layout.cells();
       while (p < to) {
-        byte c0 = b[p];
+        byte c0 = b.get(p);
         if (c0 == '\n' || c0 == '\r') { // empty line
-          p += c0 == '\r' && p + 1 < to && b[p + 1] == '\n' ? 2 : 1;
+          p += c0 == '\r' && p + 1 < to && b.get(p + 1) == '\n' ? 2 : 1;
           line++;
           continue;
         }
@@ -271,7 +310,7 @@ final class FastCsv {
           }
           double v;
           int end;
-          if (p >= to || b[p] == ',' || b[p] == '\n' || b[p] == '\r') {
+          if (p >= to || b.get(p) == ',' || b.get(p) == '\n' || b.get(p) == '\r') {
             if (j == labelIndex) {
               throw new DataFormatException(file, line, j + 1, "label is missing");
             }
@@ -289,7 +328,7 @@ final class FastCsv {
             values[out++] = (float) v;
           }
           j++;
-          if (end >= to || b[end] != ',') {
+          if (end >= to || b.get(end) != ',') {
             p = end;
             break;
           }
@@ -301,7 +340,7 @@ final class FastCsv {
         }
         // the line end
         if (p < to) {
-          p += b[p] == '\r' && p + 1 < to && b[p + 1] == '\n' ? 2 : 1;
+          p += b.get(p) == '\r' && p + 1 < to && b.get(p + 1) == '\n' ? 2 : 1;
         }
         line++;
         row++;
@@ -312,8 +351,8 @@ final class FastCsv {
     /** The error for a record with more cells than expected, counting them all. */
     private DataFormatException columns(int line, int p, int to) {
       int n = layout.cells();
-      for (int i = p; i < to && !isLineEnd(b[i]); i++) {
-        if (b[i] == ',') {
+      for (int i = p; i < to && !isLineEnd(b.get(i)); i++) {
+        if (b.get(i) == ',') {
           n++;
         }
       }
@@ -325,7 +364,7 @@ final class FastCsv {
     private int cellEnd(int p, int to) {
       int i = p;
       while (i < to) {
-        byte c = b[i];
+        byte c = b.get(i);
         if (c == ',' || c == '\n' || c == '\r') {
           break;
         }
@@ -341,8 +380,8 @@ final class FastCsv {
     private double fast(int p, int to) {
       int i = p;
       boolean negative = false;
-      if (i < to && (b[i] == '-' || b[i] == '+')) {
-        negative = b[i] == '-';
+      if (i < to && (b.get(i) == '-' || b.get(i) == '+')) {
+        negative = b.get(i) == '-';
         i++;
       }
       long m = 0;
@@ -350,7 +389,7 @@ final class FastCsv {
       int digits = 0;
       int scale = 0;
       while (i < to) {
-        int d = b[i] - '0';
+        int d = b.get(i) - '0';
         if (d < 0 || d > 9) {
           break;
         }
@@ -364,10 +403,10 @@ final class FastCsv {
           return Double.NaN;
         }
       }
-      if (i < to && b[i] == '.') {
+      if (i < to && b.get(i) == '.') {
         i++;
         while (i < to) {
-          int d = b[i] - '0';
+          int d = b.get(i) - '0';
           if (d < 0 || d > 9) {
             break;
           }
@@ -386,17 +425,17 @@ final class FastCsv {
       if (digits == 0) {
         return Double.NaN;
       }
-      if (i < to && (b[i] == 'e' || b[i] == 'E')) {
+      if (i < to && (b.get(i) == 'e' || b.get(i) == 'E')) {
         i++;
         boolean expNegative = false;
-        if (i < to && (b[i] == '-' || b[i] == '+')) {
-          expNegative = b[i] == '-';
+        if (i < to && (b.get(i) == '-' || b.get(i) == '+')) {
+          expNegative = b.get(i) == '-';
           i++;
         }
         int e = 0;
         int expDigits = 0;
         while (i < to) {
-          int d = b[i] - '0';
+          int d = b.get(i) - '0';
           if (d < 0 || d > 9) {
             break;
           }
@@ -413,7 +452,7 @@ final class FastCsv {
         scale += expNegative ? -e : e;
       }
       if (i < to) {
-        byte c = b[i];
+        byte c = b.get(i);
         if (c != ',' && c != '\n' && c != '\r') {
           return Double.NaN;
         }
@@ -434,7 +473,7 @@ final class FastCsv {
 
     /** Any other cell, with the reader's String rules and messages. */
     private double slow(int from, int to, int line, int j) {
-      String cell = new String(b, from, to - from, StandardCharsets.UTF_8);
+      String cell = text(b, from, to);
       boolean label = j == layout.labelIndex();
       if (cell.isBlank()) {
         if (label) {

@@ -167,9 +167,9 @@ public final class XGBoostTrainer implements Trainer {
           : "tree_method=auto resolved to exact (as XGBoost " + image.version() + " behind image tag '"
               + image.tag() + "' did below 2^22 rows)";
       listener.log("Notice: " + why + " on " + rows + " training rows: exact evaluates every split"
-          + " point of every feature in every round, so each round costs time in proportion to rows x"
-          + " features; tree_method=hist bins each feature once (256 bins) and trains large data many"
-          + " times faster, typically 10-100x per round (see docs/design.md); set tree_method=hist"
+          + " point of every feature in every round, so each round's time grows with rows x features;"
+          + " tree_method=hist bins each feature once (max_bin=256) and saves most of that time on data"
+          + " this size (measured per-round times: benchmarks/LOADING-RESULTS.md); set tree_method=hist"
           + " in HyperParameters, or use an image with XGBoost 2.0 or later, whose auto is hist");
     }
 

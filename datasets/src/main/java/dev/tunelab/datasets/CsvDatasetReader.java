@@ -277,7 +277,10 @@ public final class CsvDatasetReader {
       quoted = true;
     } finally {
       // the hash thread reads the mapping: it must be done before the mapping goes
+      long w0 = System.nanoTime();
       awaitThenUnmap(hash, b);
+      LOG.debug("{}: parsed {} ms after the start, then waited {} ms for its sha256",
+          file.getFileName(), (w0 - t0) / 1_000_000, (System.nanoTime() - w0) / 1_000_000);
     }
     if (quoted) {
       return null;

@@ -2,11 +2,14 @@ package dev.tunelab.datasets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -58,19 +63,59 @@ public final class CsvDatasetReader {
   private CsvDatasetReader() {}
 
   /**
-   * Reads a SageMaker training channel: the label in the FIRST column, features after it. A
-   * header row is auto-detected (a first record with any non-numeric cell) and then gives the
-   * feature names (the label's name is ignored); otherwise the names are {@code f1..fN}. A
-   * directory is read as every {@code *.csv} file in it (not hidden, sorted by name),
-   * concatenated; all must have the same number of columns, and headers present in several files
-   * must agree. Label cells must be present and numeric; empty feature cells become NaN.
+   * Reads a SageMaker training channel without a header row: {@link #readLabelFirst(Path, boolean)}
+   * with {@code headerPresent} false.
    *
    * @param fileOrDir a CSV file or a directory of CSV files
    * @return the labelled data
    * @throws DataFormatException naming file, line and column of the first problem
    */
   public static Dataset readLabelFirst(Path fileOrDir) {
-    return readChannel(fileOrDir, true);
+    return readLabelFirst(fileOrDir, false);
+  }
+
+  /**
+   * Reads a SageMaker training channel: the label in the FIRST column, features after it. A
+   * directory is read as every {@code *.csv} file in it (not hidden, sorted by name),
+   * concatenated; all must have the same number of columns. Label cells must be present and
+   * numeric; empty feature cells become NaN.
+   *
+   * <p>Header: SageMaker's CSV has none, so with {@code headerPresent} false a first record with
+   * a cell that is not empty and not a number is refused (file, line, column and the hint to
+   * remove it or declare it with {@code ContentType: text/csv;header=present}); with
+   * {@code headerPresent} true the first record of every file is the header, whatever it holds,
+   * and gives the feature names (the label's name is ignored; headers of several files must
+   * agree). Without a header the names are {@code f1..fN}.
+   *
+   * <p>The features are kept as 32-bit floats, the precision XGBoost trains on
+   * ({@link Dataset#ofFloats}); labels as doubles. Unquoted files are parsed in parallel straight
+   * into that array; a file with a double quote anywhere goes through univocity-parsers.
+   *
+   * @param fileOrDir     a CSV file or a directory of CSV files
+   * @param headerPresent true when the channel declares a header row ({@code header=present})
+   * @return the labelled data
+   * @throws DataFormatException naming file, line and column of the first problem
+   */
+  public static Dataset readLabelFirst(Path fileOrDir, boolean headerPresent) {
+    return readChannel(fileOrDir, 0, headerPresent ? HeaderRule.PRESENT : HeaderRule.REFUSE,
+        FastCsv.CHUNK_BYTES, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** {@link #readLabelFirst(Path, boolean)} with a chosen chunk size and thread count (tests). */
+  static Dataset readLabelFirst(Path fileOrDir, boolean headerPresent, int chunkBytes,
+      int threads) {
+    return readChannel(fileOrDir, 0, headerPresent ? HeaderRule.PRESENT : HeaderRule.REFUSE,
+        chunkBytes, threads);
+  }
+
+  /** What the first record of a file may be. */
+  private enum HeaderRule {
+    /** A header is refused: SageMaker's CSV has none. */
+    REFUSE,
+    /** The first record is the header ({@code header=present}). */
+    PRESENT,
+    /** A first record with a non-numeric cell is a header (batch-transform input). */
+    DETECT
   }
 
   /**
@@ -128,19 +173,33 @@ public final class CsvDatasetReader {
    * @throws DataFormatException naming file, line and column of the first problem
    */
   public static Dataset readFeatures(Path fileOrDir) {
-    return readChannel(fileOrDir, false);
+    return readChannel(fileOrDir, -1, HeaderRule.DETECT, FastCsv.CHUNK_BYTES, 1);
   }
 
-  private static Dataset readChannel(Path fileOrDir, boolean labelFirst) {
+  private static Dataset readChannel(Path fileOrDir, int labelIndex, HeaderRule rule,
+      int chunkBytes, int threads) {
     Objects.requireNonNull(fileOrDir, "fileOrDir");
     long t0 = System.nanoTime();
     List<Path> files = channelFiles(fileOrDir);
-    Accumulator acc = new Accumulator(labelFirst ? 0 : -1);
+    Accumulator acc = new Accumulator(labelIndex);
+    boolean floats = labelIndex >= 0;
     StringBuilder manifest = new StringBuilder();
     String sha = null;
     for (Path file : files) {
+      if (floats) {
+        String mapped = readMapped(file, acc, rule, chunkBytes, threads, t0);
+        if (mapped != null) {
+          sha = mapped;
+          manifest.append(sha).append("  ").append(file.getFileName()).append('\n');
+          continue;
+        }
+      }
+      long r0 = System.nanoTime();
       byte[] bytes = readBytes(file);
+      long r1 = System.nanoTime();
       sha = Hashes.sha256(bytes);
+      LOG.debug("{}: read {} ms, sha256 {} ms", file.getFileName(), (r1 - r0) / 1_000_000,
+          (System.nanoTime() - r1) / 1_000_000);
       manifest.append(sha).append("  ").append(file.getFileName()).append('\n');
       CsvRows rows = new CsvRows(file, bytes);
       CsvRows.Row first = rows.next();
@@ -149,20 +208,16 @@ public final class CsvDatasetReader {
       }
       acc.start(file, first);
       int headerLine = 0;
-      if (isHeader(first)) {
-        List<String> names = featureNames(file, first, acc.labelIndex);
-        if (acc.names == null) {
-          acc.names = names;
-          acc.namesFrom = file;
-        } else if (!acc.names.equals(names)) {
-          throw new DataFormatException(file, first.line(), 0, "header " + names
-              + " differs from the header of " + acc.namesFrom.getFileName() + " " + acc.names);
-        }
+      if (header(file, first, rule)) {
+        acc.header(file, first);
         headerLine = first.line();
       } else {
         acc.addRow(file, first);
       }
       acc.readData(file, rows, headerLine);
+      if (floats) {
+        acc.takePart();
+      }
     }
     boolean dir = files.size() != 1 || !files.get(0).equals(fileOrDir);
     Provenance provenance = dir
@@ -171,10 +226,167 @@ public final class CsvDatasetReader {
             "concatenation of " + files.stream().map(p -> p.getFileName().toString())
                 .collect(Collectors.joining(", ")))
         : new Provenance(fileOrDir.toString(), sha, "");
-    Dataset d = acc.build(provenance);
-    LOG.debug("read {} rows x {} features from {} in {} ms", d.rows(), d.columns(), fileOrDir,
-        (System.nanoTime() - t0) / 1_000_000);
+    Dataset d = floats ? acc.buildFloats(provenance) : acc.build(provenance);
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    if (ms >= FastCsv.PROGRESS_AFTER_NANOS / 1_000_000) {
+      LOG.info("read {} rows x {} features from {} in {} s", d.rows(), d.columns(),
+          fileOrDir.getFileName(), String.format(Locale.ROOT, "%.1f", ms / 1000.0));
+    } else {
+      LOG.debug("read {} rows x {} features from {} in {} ms", d.rows(), d.columns(), fileOrDir,
+          ms);
+    }
     return d;
+  }
+
+  /**
+   * Reads one file of a training channel through {@link FastCsv}, mapped into memory (never copied
+   * into the heap) while another thread computes its SHA-256; returns that hash, or null when the
+   * file has a double quote and must take the String path.
+   */
+  private static String readMapped(Path file, Accumulator acc, HeaderRule rule, int chunkBytes,
+      int threads, long t0) {
+    ByteBuffer b;
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      if (size == 0) {
+        throw empty(file);
+      }
+      if (size > Integer.MAX_VALUE - 8) {
+        throw new DataFormatException(file, 0, 0, "too large: " + size + " bytes; one CSV file"
+            + " may hold up to 2 GB, so split it into several files of a channel directory");
+      }
+      b = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+    } catch (NoSuchFileException e) {
+      throw DataFormatException.noSuchFile(file, e);
+    } catch (AccessDeniedException e) {
+      throw new DataFormatException(file, 0, 0, "cannot read the file: permission denied", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    ByteBuffer forHash = b.duplicate();
+    FutureTask<String> hash = new FutureTask<>(() -> Hashes.sha256(forHash));
+    Thread hasher = new Thread(hash, "csv-sha256");
+    hasher.setDaemon(true);
+    hasher.start();
+    boolean quoted = false;
+    try {
+      int bom = b.limit() >= 3 && (b.get(0) & 0xFF) == 0xEF && (b.get(1) & 0xFF) == 0xBB
+          && (b.get(2) & 0xFF) == 0xBF ? 3 : 0;
+      readFast(file, b, bom, acc, rule, chunkBytes, threads, t0);
+    } catch (FastCsv.Quoted e) {
+      quoted = true;
+    } finally {
+      // the hash thread reads the mapping: it must be done before the mapping goes
+      long w0 = System.nanoTime();
+      awaitThenUnmap(hash, b);
+      LOG.debug("{}: parsed {} ms after the start, then waited {} ms for its sha256",
+          file.getFileName(), (w0 - t0) / 1_000_000, (System.nanoTime() - w0) / 1_000_000);
+    }
+    if (quoted) {
+      return null;
+    }
+    try {
+      return hash.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while hashing " + file, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot hash " + file, e.getCause());
+    }
+  }
+
+  /** Waits for the hash of a mapping, then unmaps it (left mapped if the wait is interrupted). */
+  private static void awaitThenUnmap(FutureTask<String> hash, ByteBuffer b) {
+    try {
+      hash.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    } catch (ExecutionException e) {
+      // reported by the caller
+    }
+    unmap(b);
+  }
+
+  /** Releases a file mapping now rather than at some later GC, so that it leaves the RSS. */
+  private static void unmap(ByteBuffer b) {
+    try {
+      Class<?> c = Class.forName("sun.misc.Unsafe");
+      java.lang.reflect.Field f = c.getDeclaredField("theUnsafe");
+      f.setAccessible(true);
+      c.getMethod("invokeCleaner", ByteBuffer.class).invoke(f.get(null), b);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      LOG.debug("file mapping left to the garbage collector: {}", e.toString());
+    }
+  }
+
+  /** One unquoted file through {@link FastCsv}: the first record here, the rest in parallel. */
+  private static void readFast(Path file, ByteBuffer b, int bom, Accumulator acc, HeaderRule rule,
+      int chunkBytes, int threads, long t0) {
+    int p = bom;
+    int line = 1;
+    int n = b.limit();
+    while (p < n && (b.get(p) == '\n' || b.get(p) == '\r')) {
+      p += b.get(p) == '\r' && p + 1 < n && b.get(p + 1) == '\n' ? 2 : 1;
+      line++;
+    }
+    if (p >= n) {
+      throw empty(file);
+    }
+    int e = p;
+    while (e < n && b.get(e) != '\n' && b.get(e) != '\r') {
+      if (b.get(e) == '"') {
+        throw new FastCsv.Quoted();
+      }
+      e++;
+    }
+    String[] cells = FastCsv.text(b, p, e).split(",", -1);
+    if (cells.length > CsvRows.MAX_COLUMNS) {
+      throw new DataFormatException(file, line, 0, "more than " + CsvRows.MAX_COLUMNS + " columns");
+    }
+    for (int i = 0; i < cells.length; i++) {
+      cells[i] = cells[i].strip();
+    }
+    CsvRows.Row first = new CsvRows.Row(line, cells);
+    acc.start(file, first);
+    boolean header = header(file, first, rule);
+    int from = p;
+    int dataLine = line;
+    if (header) {
+      acc.header(file, first);
+      from = e < n ? e + (b.get(e) == '\r' && e + 1 < n && b.get(e + 1) == '\n' ? 2 : 1) : e;
+      dataLine = line + 1;
+    }
+    FastCsv.Part part = FastCsv.parse(file, b, from, dataLine,
+        new FastCsv.Layout(acc.columns, acc.labelIndex, acc.where(file)), chunkBytes, threads, t0);
+    if (header && part.rows() == 0) {
+      throw new DataFormatException(file, 0, 0, "no data rows after the header on line " + line);
+    }
+    acc.parts.add(part);
+  }
+
+  /**
+   * Whether the first record of a file is its header, by the rule; a header the rule refuses is
+   * an error naming its first non-numeric cell.
+   */
+  private static boolean header(Path file, CsvRows.Row first, HeaderRule rule) {
+    switch (rule) {
+      case PRESENT:
+        return true;
+      case DETECT:
+        return isHeader(first);
+      default:
+        String[] cells = first.cells();
+        for (int j = 0; j < cells.length; j++) {
+          if (!cells[j].isBlank() && !NumberText.isNumber(cells[j])) {
+            throw new DataFormatException(file, first.lineOf(j), j + 1, show(cells[j])
+                + " is not a number: the first row looks like a header, and SageMaker's CSV has"
+                + " none; remove the header row, or declare it with the channel's ContentType"
+                + " 'text/csv;header=present'");
+          }
+        }
+        return false;
+    }
   }
 
   /** The file itself, or the {@code *.csv} files of a directory sorted by name. */
@@ -273,6 +485,80 @@ public final class CsvDatasetReader {
       this.labelIndex = labelIndex;
     }
 
+    final List<FastCsv.Part> parts = new ArrayList<>();
+
+    /** Takes the header of a file: the feature names, which must agree across files. */
+    void header(Path file, CsvRows.Row first) {
+      List<String> n = featureNames(file, first, labelIndex);
+      if (names == null) {
+        names = n;
+        namesFrom = file;
+      } else if (!names.equals(n)) {
+        throw new DataFormatException(file, first.line(), 0, "header " + n
+            + " differs from the header of " + namesFrom.getFileName() + " " + names);
+      }
+    }
+
+    /** Where the column count was set, as an error message names it from {@code file}. */
+    String where(Path file) {
+      return file.equals(columnsFile) ? "line " + columnsLine
+          : columnsFile.getFileName() + " line " + columnsLine;
+    }
+
+    /** Moves the rows read so far into a float part (a quoted file of a training channel). */
+    void takePart() {
+      int width = columns - 1;
+      int n = features.size();
+      float[] v = new float[n * width];
+      for (int r = 0; r < n; r++) {
+        double[] x = features.get(r);
+        for (int c = 0; c < width; c++) {
+          v[r * width + c] = (float) x[c];
+        }
+      }
+      parts.add(new FastCsv.Part(v, Arrays.copyOf(labels, n), n));
+      features.clear();
+    }
+
+    Dataset buildFloats(Provenance provenance) {
+      int width = columns - 1;
+      FastCsv.Part all;
+      if (parts.size() == 1) {
+        all = parts.get(0);
+      } else {
+        long rows = 0;
+        for (FastCsv.Part p : parts) {
+          rows += p.rows();
+        }
+        if (rows * width > Integer.MAX_VALUE - 8) {
+          throw new DataFormatException(parts.isEmpty() ? columnsFile : columnsFile.getParent(),
+              0, 0, "too large: " + rows + " rows x " + width + " features is more than one"
+              + " array can hold (2^31 values)");
+        }
+        float[] v = new float[(int) (rows * width)];
+        double[] y = new double[(int) rows];
+        int r = 0;
+        for (FastCsv.Part p : parts) {
+          System.arraycopy(p.values(), 0, v, r * width, p.rows() * width);
+          System.arraycopy(p.labels(), 0, y, r, p.rows());
+          r += p.rows();
+        }
+        all = new FastCsv.Part(v, y, r);
+      }
+      return Dataset.ofFloats(all.values(), all.rows(), all.labels(), names(width), provenance);
+    }
+
+    private List<String> names(int width) {
+      if (names != null) {
+        return names;
+      }
+      List<String> n = new ArrayList<>(width);
+      for (int i = 1; i <= width; i++) {
+        n.add("f" + i);
+      }
+      return n;
+    }
+
     /** Checks the first record of a file against the first record of the input. */
     void start(Path file, CsvRows.Row first) {
       int n = first.cells().length;
@@ -293,8 +579,7 @@ public final class CsvDatasetReader {
     void checkColumns(Path file, CsvRows.Row row) {
       int n = row.cells().length;
       if (n != columns) {
-        String where = file.equals(columnsFile) ? "line " + columnsLine
-            : columnsFile.getFileName() + " line " + columnsLine;
+        String where = where(file);
         throw new DataFormatException(file, row.line(), 0, n + (n == 1 ? " column" : " columns")
             + ", expected " + columns + " (as in " + where + ")");
       }

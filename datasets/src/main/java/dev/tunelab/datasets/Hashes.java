@@ -9,6 +9,17 @@ final class Hashes {
 
   private Hashes() {}
 
+  /** Lower-case hex SHA-256 of the buffer's bytes from its position to its limit. */
+  static String sha256(java.nio.ByteBuffer bytes) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update(bytes);
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
   /** Lower-case hex SHA-256 of the bytes. */
   static String sha256(byte[] bytes) {
     try {

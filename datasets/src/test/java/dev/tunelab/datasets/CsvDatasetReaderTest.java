@@ -52,21 +52,32 @@ class CsvDatasetReaderTest {
     Path p = file("train.csv", "24,0.00632,18\n21.6,0.02731,0\n");
     Dataset d = CsvDatasetReader.readLabelFirst(p);
     assertEquals(List.of("f1", "f2"), d.featureNames());
-    assertArrayEquals(new double[] {24, 21.6}, d.labels());
-    assertArrayEquals(new double[] {0.00632, 18}, d.features()[0]);
-    assertArrayEquals(new double[] {0.02731, 0}, d.features()[1]);
+    assertArrayEquals(new double[] {24, 21.6}, d.labels(), "labels keep double precision");
+    // features are the floats XGBoost trains on
+    assertArrayEquals(new double[] {(float) 0.00632, 18}, d.features()[0]);
+    assertArrayEquals(new double[] {(float) 0.02731, 0}, d.features()[1]);
+    assertArrayEquals(new float[] {0.00632f, 18, 0.02731f, 0}, d.floatFeatures());
     assertEquals(new Provenance(p.toString(), sha256(Files.readAllBytes(p)), ""),
         d.provenance());
   }
 
   @Test
-  void headerIsDetectedWhenAnyCellIsNotANumber() throws Exception {
-    Dataset d = CsvDatasetReader.readLabelFirst(file("a.csv", "medv,crim,1\n24,0.1,2\n"));
+  void headerIsReadOnlyWhenDeclaredPresent() throws Exception {
+    Path a = file("a.csv", "medv,crim,1\n24,0.1,2\n");
+    DataFormatException e = fails(() -> CsvDatasetReader.readLabelFirst(a));
+    assertProblem(e, a, 1, 1, a + " line 1, column 1: 'medv' is not a number: the first row"
+        + " looks like a header, and SageMaker's CSV has none; remove the header row, or declare"
+        + " it with the channel's ContentType 'text/csv;header=present'");
+    Dataset d = CsvDatasetReader.readLabelFirst(a, true);
     assertEquals(List.of("crim", "1"), d.featureNames());
     assertEquals(1, d.rows());
     Dataset numeric = CsvDatasetReader.readLabelFirst(file("b.csv", "1,2,3\n4,5,6\n"));
     assertEquals(2, numeric.rows(), "an all-numeric first line is data");
     assertEquals(List.of("f1", "f2"), numeric.featureNames());
+    // header=present: the first record is the header even when it is numeric (pandas writes 0,1,2)
+    Dataset named = CsvDatasetReader.readLabelFirst(file("c.csv", "0,1,2\n4,5,6\n"), true);
+    assertEquals(1, named.rows());
+    assertEquals(List.of("1", "2"), named.featureNames());
   }
 
   @Test
@@ -94,7 +105,7 @@ class CsvDatasetReaderTest {
     System.arraycopy(body, 0, all, 3, body.length);
     Path p = dir.resolve("crlf.csv");
     Files.write(p, all);
-    Dataset d = CsvDatasetReader.readLabelFirst(p);
+    Dataset d = CsvDatasetReader.readLabelFirst(p, true);
     assertEquals(List.of("a b"), d.featureNames());
     assertArrayEquals(new double[] {1, 3}, d.labels());
     assertArrayEquals(new double[] {4}, d.features()[1]);
@@ -141,8 +152,8 @@ class CsvDatasetReaderTest {
   void directoryFilesMayEachHaveTheSameHeader() throws Exception {
     file("ch/1.csv", "y,p,q\n1,2,3\n");
     file("ch/2.csv", "y,p,q\n4,5,6\n");
-    file("ch/3.csv", "7,8,9\n");
-    Dataset d = CsvDatasetReader.readLabelFirst(dir.resolve("ch"));
+    file("ch/3.csv", "y,p,q\n7,8,9\n");
+    Dataset d = CsvDatasetReader.readLabelFirst(dir.resolve("ch"), true);
     assertEquals(List.of("p", "q"), d.featureNames());
     assertArrayEquals(new double[] {1, 4, 7}, d.labels());
   }
@@ -194,7 +205,7 @@ class CsvDatasetReaderTest {
   @Test
   void tooManyColumnsIsRaggedToo() throws Exception {
     Path p = file("train.csv", "y,a\n1,2\n3,4,5\n");
-    assertProblem(fails(() -> CsvDatasetReader.readLabelFirst(p)), p, 3, 0,
+    assertProblem(fails(() -> CsvDatasetReader.readLabelFirst(p, true)), p, 3, 0,
         p + " line 3: 3 columns, expected 2 (as in line 1)");
   }
 
@@ -292,7 +303,11 @@ class CsvDatasetReaderTest {
     Path p = file("wide.csv", "1,2\n3,4\n" + "1,".repeat(10_001) + "1\n");
     DataFormatException e = fails(() -> CsvDatasetReader.readLabelFirst(p));
     assertEquals(3, e.line());
-    assertEquals("more than 10000 columns", e.problem());
+    assertEquals("10002 columns, expected 2 (as in line 1)", e.problem());
+    Path first = file("wide1.csv", "1,".repeat(10_001) + "1\n");
+    DataFormatException f = fails(() -> CsvDatasetReader.readLabelFirst(first));
+    assertEquals(1, f.line());
+    assertEquals("more than 10000 columns", f.problem());
   }
 
   @Test
@@ -306,7 +321,7 @@ class CsvDatasetReaderTest {
   @Test
   void headerWithoutDataRows() throws Exception {
     Path p = file("t.csv", "y,a,b\n");
-    assertProblem(fails(() -> CsvDatasetReader.readLabelFirst(p)), p, 0, 0,
+    assertProblem(fails(() -> CsvDatasetReader.readLabelFirst(p, true)), p, 0, 0,
         p + ": no data rows after the header on line 1");
   }
 
@@ -328,14 +343,14 @@ class CsvDatasetReaderTest {
   @Test
   void headerNamesMustBeNonEmptyAndUnique() throws Exception {
     Path dup = file("d.csv", "y,a,b,a\n1,2,3,4\n");
-    assertProblem(fails(() -> CsvDatasetReader.readLabelFirst(dup)), dup, 1, 4,
+    assertProblem(fails(() -> CsvDatasetReader.readLabelFirst(dup, true)), dup, 1, 4,
         dup + " line 1, column 4: column name 'a' repeats column 2; names must be unique");
     Path empty = file("e.csv", "y,a,,b\n1,2,3,4\n");
-    assertProblem(fails(() -> CsvDatasetReader.readLabelFirst(empty)), empty, 1, 3,
+    assertProblem(fails(() -> CsvDatasetReader.readLabelFirst(empty, true)), empty, 1, 3,
         empty + " line 1, column 3: column name is empty; every feature column needs a name"
             + " in the header");
     // the label column's own name is not used in the label-first layout and may be empty
-    assertEquals(List.of("a"), CsvDatasetReader.readLabelFirst(file("l.csv", ",a\n1,2\n"))
+    assertEquals(List.of("a"), CsvDatasetReader.readLabelFirst(file("l.csv", ",a\n1,2\n"), true)
         .featureNames());
   }
 
@@ -355,7 +370,7 @@ class CsvDatasetReaderTest {
   void directoryHeadersMustAgree() throws Exception {
     file("ch/a.csv", "y,p\n1,2\n");
     Path b = file("ch/b.csv", "y,q\n1,2\n");
-    DataFormatException e = fails(() -> CsvDatasetReader.readLabelFirst(dir.resolve("ch")));
+    DataFormatException e = fails(() -> CsvDatasetReader.readLabelFirst(dir.resolve("ch"), true));
     assertEquals(b, e.file());
     assertEquals(1, e.line());
     assertEquals("header [q] differs from the header of a.csv [p]", e.problem());

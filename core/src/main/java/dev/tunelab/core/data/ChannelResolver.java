@@ -135,27 +135,22 @@ public final class ChannelResolver {
   }
 
   /**
-   * CSV, label first. Until {@code CsvDatasetReader.readLabelFirst(Path, boolean)} exists, the
-   * header rule is checked here: without {@code header=present} a first line with a cell that is
-   * not a number is refused (file, line 1, the hint); with it, the reader's header detection
-   * takes the line as the header (and an all-numeric line 1 is refused, as the reader would keep
-   * it as data). When it lands, the return line below becomes
-   * {@code return CsvDatasetReader.readLabelFirst(source, headerPresent);} and the loop over
-   * {@link #checkHeader} goes.
+   * CSV, label first. Without {@code header=present} a first line with a cell that is not a
+   * number is refused here, naming the spec's ContentType field (the reader's own refusal cannot
+   * name it); with it, {@link CsvDatasetReader#readLabelFirst(Path, boolean)} takes line 1 of every
+   * file as the header, even an all-numeric one such as pandas' {@code 0,1,2}.
    */
   private static Dataset readCsv(ChannelSpec channel, List<Path> files, Path source, boolean headerPresent) {
-    for (Path f : files) {
-      checkHeader(channel, f, headerPresent);
+    if (!headerPresent) {
+      for (Path f : files) {
+        checkNoHeader(channel, f);
+      }
     }
-    return CsvDatasetReader.readLabelFirst(source);
+    return CsvDatasetReader.readLabelFirst(source, headerPresent);
   }
 
-  /**
-   * Refuses a non-numeric first line without {@code header=present}; with it, refuses an
-   * all-numeric first line, which today's reader would take as data (remove that half when
-   * {@code readLabelFirst(Path, boolean)} skips line 1 itself).
-   */
-  private static void checkHeader(ChannelSpec channel, Path file, boolean headerPresent) {
+  /** Refuses a first line with a cell that is not a number: a header without {@code header=present}. */
+  private static void checkNoHeader(ChannelSpec channel, Path file) {
     String first;
     try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       first = in.readLine();
@@ -163,14 +158,6 @@ public final class ChannelResolver {
       return; // the reader reports unreadable files with its own message
     }
     if (first == null) {
-      return;
-    }
-    if (headerPresent) {
-      if (numericLine(first)) {
-        throw new DataFormatException(file, 1, 0, "every cell is a number, but " + channel.contentTypeField()
-            + " is '" + channel.contentType() + "'; accepted: a header line of column names first, or ContentType"
-            + " text/csv (header=absent) for files without one");
-      }
       return;
     }
     String bad = firstNonNumericCell(first);
@@ -181,10 +168,6 @@ public final class ChannelResolver {
           + " numeric label-first rows without a header (SageMaker's CSV), or ContentType"
           + " text/csv;header=present to skip the header line");
     }
-  }
-
-  private static boolean numericLine(String line) {
-    return !line.isBlank() && firstNonNumericCell(line) == null;
   }
 
   /** The first cell of the line that is neither blank, {@code NA} nor a number; null when none. */

@@ -64,10 +64,11 @@ public final class BuiltInXgboostContract implements AlgorithmContract {
 
   /**
    * Checks the parsed channels before anything is recorded: the validation channel has the train
-   * channel's feature columns (less the weight column with {@code csv_weights=1}, which the
-   * trainer reads from the train channel only), and with {@code csv_weights=1} the train channel
-   * has a weight column and a feature, and every weight is a finite number {@code >= 0} (XGBoost
-   * refuses negative weights; SageMaker's container fails the job on them).
+   * channel's feature columns, and with {@code csv_weights=1} each channel (train and validation,
+   * as SageMaker's container reads both with weights) has a weight column in its second CSV
+   * column and a feature, and every weight is a finite number {@code >= 0} (XGBoost refuses
+   * negative weights; SageMaker's container fails the job on them); {@code _kfold} is at most
+   * the rows of both channels.
    */
   @Override
   public void checkDatasets(TrainingJobSpec spec, Map<String, Dataset> datasets) {
@@ -75,14 +76,18 @@ public final class BuiltInXgboostContract implements AlgorithmContract {
     Dataset validation = datasets.get(VALIDATION);
     boolean weights = "1".equals(spec.hyperParameters().get("csv_weights"));
     if (train != null && weights) {
-      checkWeights(spec, train);
+      checkWeights(spec, TRAIN, train);
+    }
+    if (validation != null && weights) {
+      checkWeights(spec, VALIDATION, validation);
     }
     int trainFeatures = train == null ? 0 : train.columns() - (weights ? 1 : 0);
-    if (train != null && validation != null && validation.columns() != trainFeatures) {
+    int validationFeatures = validation == null ? 0 : validation.columns() - (weights ? 1 : 0);
+    if (train != null && validation != null && validationFeatures != trainFeatures) {
       ChannelSpec channel = spec.channel(VALIDATION).orElseThrow();
       throw new SpecException(channel.path(), channel.uri(), "data with " + trainFeatures
-          + " feature columns like the train channel" + (weights ? " less its weight column (csv_weights=1)" : "")
-          + " (it has " + validation.columns() + ")");
+          + " feature columns like the train channel" + (weights ? " after its weight column (csv_weights=1)" : "")
+          + " (it has " + validationFeatures + ")");
     }
     String kfold = spec.hyperParameters().get(KFOLD);
     if (kfold != null && train != null) {
@@ -96,23 +101,23 @@ public final class BuiltInXgboostContract implements AlgorithmContract {
     }
   }
 
-  private static void checkWeights(TrainingJobSpec spec, Dataset train) {
+  private static void checkWeights(TrainingJobSpec spec, String channelName, Dataset data) {
     String field = "HyperParameters.csv_weights";
-    ChannelSpec channel = spec.channel(TRAIN).orElseThrow();
+    ChannelSpec channel = spec.channel(channelName).orElseThrow();
     if (channel.format().format() != dev.tunelab.core.spec.ContentType.Format.CSV) {
-      throw new SpecException(field, "1", "0 when the train channel is not CSV (its ContentType is '"
+      throw new SpecException(field, "1", "0 when the " + channelName + " channel is not CSV (its ContentType is '"
           + channel.contentType() + "'; SageMaker reads weights from the second CSV column only)");
     }
-    if (train.columns() < 2) {
-      throw new SpecException(field, "1", "0, or a train channel with the label, a weight column and at least one"
-          + " feature (it has " + (train.columns() + 1) + " columns)");
+    if (data.columns() < 2) {
+      throw new SpecException(field, "1", "0, or a " + channelName + " channel with the label, a weight column and at least one"
+          + " feature (it has " + (data.columns() + 1) + " columns)");
     }
-    double[][] x = train.features();
+    double[][] x = data.features();
     for (int r = 0; r < x.length; r++) {
       double w = x[r][0];
       if (!(w >= 0) || Double.isInfinite(w)) {
-        throw new SpecException(field, "1", "0, or finite weights >= 0 in the second column of the train channel; "
-            + where(spec, train, r) + " has weight " + (Double.isNaN(w) ? "(empty)" : String.valueOf(w)));
+        throw new SpecException(field, "1", "0, or finite weights >= 0 in the second column of the " + channelName + " channel; "
+            + where(spec, channelName, data, r) + " has weight " + (Double.isNaN(w) ? "(empty)" : String.valueOf(w)));
       }
     }
   }
@@ -127,10 +132,10 @@ public final class BuiltInXgboostContract implements AlgorithmContract {
   }
 
   /** The row's file and line when the channel is one file, else its row in the channel. */
-  private static String where(TrainingJobSpec spec, Dataset train, int row) {
+  private static String where(TrainingJobSpec spec, String channelName, Dataset train, int row) {
     String source = train.provenance().source();
     if (train.provenance().derivation().isEmpty()) {
-      boolean header = spec.channel(TRAIN).map(c -> c.format().headerPresent()).orElse(false);
+      boolean header = spec.channel(channelName).map(c -> c.format().headerPresent()).orElse(false);
       return source + " line " + (row + 1 + (header ? 1 : 0));
     }
     return "row " + (row + 1) + " of " + source + " (" + train.provenance().derivation() + ")";
@@ -198,7 +203,8 @@ public final class BuiltInXgboostContract implements AlgorithmContract {
 
   @Override
   public Trainer createTrainer(TrainingJobSpec spec) {
-    return TRAINER;
+    XgboostImage image = XgboostImage.of(spec.algorithm().trainingImage(), spec.algorithm().algorithmName());
+    return image.equals(XgboostImage.COURSE) ? TRAINER : new XGBoostTrainer(image);
   }
 
   private static List<String> channelNames(TrainingJobSpec spec) {

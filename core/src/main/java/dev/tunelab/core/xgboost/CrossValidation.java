@@ -130,9 +130,8 @@ final class CrossValidation {
   }
 
   /**
-   * One labelled matrix of the train then the validation rows; with {@code csv_weights=1} the
-   * train rows carry the weights of their first column and the validation rows (which have no
-   * weight column) weight 1.
+   * One labelled matrix of the train then the validation rows; with {@code csv_weights=1} every
+   * row carries the weight of its first column (both channels have one, as in SageMaker).
    */
   static DMatrix matrix(Dataset train, Dataset validation, boolean weightColumn) throws XGBoostError {
     if (validation == null) {
@@ -140,7 +139,7 @@ final class CrossValidation {
     }
     int first = weightColumn ? 1 : 0;
     float[] a = Matrices.features(train.features(), first);
-    float[] b = Matrices.features(validation.features(), 0);
+    float[] b = Matrices.features(validation.features(), first);
     float[] features = new float[a.length + b.length];
     System.arraycopy(a, 0, features, 0, a.length);
     System.arraycopy(b, 0, features, a.length, b.length);
@@ -156,7 +155,7 @@ final class CrossValidation {
       if (weightColumn) {
         float[] w = new float[rows];
         for (int r = 0; r < rows; r++) {
-          w[r] = r < train.rows() ? (float) train.features()[r][0] : 1f;
+          w[r] = (float) (r < train.rows() ? train.features()[r][0] : validation.features()[r - train.rows()][0]);
         }
         m.setWeight(w);
       }

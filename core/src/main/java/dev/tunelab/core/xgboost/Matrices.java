@@ -6,8 +6,9 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
  * Builds XGBoost4J matrices from {@link Dataset}s. The dataset's arrays are only read (they may
- * be shared by concurrent jobs); each call makes its own row-major {@code float[]} copy, which the
- * native library copies again, so every job owns its {@link DMatrix}. Missing values are NaN.
+ * be shared by concurrent jobs): its row-major {@code float[]} ({@link Dataset#floatFeatures()}) is
+ * handed to the native library as it is, which copies it into the job's own {@link DMatrix}; only
+ * {@code csv_weights=1} makes a Java copy (without the weight column). Missing values are NaN.
  */
 final class Matrices {
 
@@ -22,13 +23,16 @@ final class Matrices {
    */
   static DMatrix labelled(Dataset data, boolean weightColumn) throws XGBoostError {
     int first = weightColumn ? 1 : 0;
-    DMatrix m = new DMatrix(features(data.features(), first), data.rows(), data.columns() - first, Float.NaN);
+    float[] all = data.floatFeatures();
+    int cols = data.columns();
+    DMatrix m = new DMatrix(first == 0 ? all : dropFirstColumn(all, data.rows(), cols),
+        data.rows(), cols - first, Float.NaN);
     try {
       m.setLabel(toFloats(data.labels()));
       if (weightColumn) {
         float[] w = new float[data.rows()];
         for (int r = 0; r < w.length; r++) {
-          w[r] = (float) data.features()[r][0];
+          w[r] = all[r * cols];
         }
         m.setWeight(w);
       }
@@ -54,6 +58,28 @@ final class Matrices {
       }
     }
     return out;
+  }
+
+  /** The row-major {@code values} without column 0. */
+  static float[] dropFirstColumn(float[] values, int rows, int cols) {
+    float[] out = new float[rows * (cols - 1)];
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(values, r * cols + 1, out, r * (cols - 1), cols - 1);
+    }
+    return out;
+  }
+
+  /** Count of values of the row-major {@code values} from column {@code first} on that are not NaN. */
+  static long nonMissing(float[] values, int cols, int first) {
+    long n = 0;
+    for (int base = 0; base < values.length; base += cols) {
+      for (int c = first; c < cols; c++) {
+        if (!Float.isNaN(values[base + c])) {
+          n++;
+        }
+      }
+    }
+    return n;
   }
 
   /** Count of values in {@code rows} from column {@code first} on that are not NaN. */

@@ -22,9 +22,10 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code eta} must be in (0, 1] (SageMaker accepts 0, which learns nothing).</li>
  *   <li>{@code reg:linear} is accepted and trained as {@code reg:squarederror}.</li>
- *   <li>{@code tree_method} absent or {@code auto} trains with {@code exact} when the training data
- *       has fewer than 2<sup>22</sup> rows (what {@code auto} meant in the XGBoost versions of
- *       SageMaker's images up to 1.7) and with {@code hist} above; {@code gpu_hist} trains with
+ *   <li>{@code tree_method} absent or {@code auto} trains with what {@code auto} meant in the
+ *       XGBoost version behind the spec's image tag ({@link XgboostImage}): {@code exact} below
+ *       2<sup>22</sup> training rows and {@code approx} from there for the course's image and
+ *       every tag up to 1.7, {@code hist} for XGBoost 2.0 and later; {@code gpu_hist} trains with
  *       {@code hist} on the CPU.</li>
  *   <li>Parameters XGBoost 2.0 removed ({@code sketch_eps}, {@code dsplit}, {@code predictor},
  *       {@code lambda_bias}, ...) are checked and then ignored; {@code verbosity} and {@code silent}
@@ -70,8 +71,11 @@ public record XGBoostHyperParameters(
     boolean csvWeights,
     Map<String, String> values) {
 
-  /** Rows from which {@code tree_method=auto} means {@code hist} rather than {@code exact}. */
-  public static final long AUTO_EXACT_MAX_ROWS = 1L << 22;
+  /**
+   * Rows from which {@code tree_method=auto} means {@code approx} rather than {@code exact} in the
+   * course's image ({@link XgboostImage#AUTO_EXACT_MAX_ROWS}).
+   */
+  public static final long AUTO_EXACT_MAX_ROWS = XgboostImage.AUTO_EXACT_MAX_ROWS;
 
   private static final String PREFIX = "HyperParameters.";
   private static final Pattern DECIMAL =
@@ -200,6 +204,18 @@ public record XGBoostHyperParameters(
    * @param trainRows      rows of the training data, to resolve {@code tree_method=auto}
    */
   public Map<String, String> boosterParams(int defaultThreads, long trainRows) {
+    return boosterParams(defaultThreads, trainRows, XgboostImage.COURSE);
+  }
+
+  /**
+   * {@link #boosterParams(int, long)} with {@code tree_method=auto} resolved as the XGBoost
+   * version behind {@code image} resolved it.
+   *
+   * @param defaultThreads threads to use when {@code nthread} is not given (at least 1)
+   * @param trainRows      rows of the training data
+   * @param image          the XGBoost version of the spec's image
+   */
+  public Map<String, String> boosterParams(int defaultThreads, long trainRows, XgboostImage image) {
     Map<String, String> params = new TreeMap<>();
     for (Map.Entry<String, String> e : values.entrySet()) {
       ParameterDefinition def = HyperParameterCatalog.get(e.getKey());
@@ -212,7 +228,7 @@ public record XGBoostHyperParameters(
     String treeMethodName = HyperParameterCatalog.get("tree_method").xgboostName();
     String treeMethod = params.getOrDefault(treeMethodName, "auto");
     if (treeMethod.equals("auto")) {
-      treeMethod = trainRows < AUTO_EXACT_MAX_ROWS ? "exact" : "hist";
+      treeMethod = image.autoTreeMethod(trainRows);
     } else if (treeMethod.equals("gpu_hist")) {
       treeMethod = "hist";
     }

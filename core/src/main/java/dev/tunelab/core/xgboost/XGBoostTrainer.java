@@ -64,6 +64,25 @@ public final class XGBoostTrainer implements Trainer {
   private static final Logger LOG = LoggerFactory.getLogger(XGBoostTrainer.class);
   private static final String TRAIN = "train";
   private static final String VALIDATION = "validation";
+  /** Training rows above which {@code exact} gets a notice in the job's log. */
+  static final long EXACT_NOTICE_ROWS = 100_000;
+
+  private final XgboostImage image;
+
+  /** A trainer for the course's image ({@code tree_method=auto} as XGBoost 0.72 resolved it). */
+  public XGBoostTrainer() {
+    this(XgboostImage.COURSE);
+  }
+
+  /**
+   * A trainer for a spec's image.
+   *
+   * @param image the XGBoost version behind the spec's image tag, which resolves
+   *              {@code tree_method=auto}
+   */
+  public XGBoostTrainer(XgboostImage image) {
+    this.image = java.util.Objects.requireNonNull(image, "image");
+  }
 
   @Override
   public void validate(Map<String, String> hyperParameters) {
@@ -74,7 +93,7 @@ public final class XGBoostTrainer implements Trainer {
   public TrainingOutcome train(TrainingRequest request, TrainingListener listener) {
     long start = System.nanoTime();
     try {
-      return new Run(request, listener, start).call();
+      return new Run(request, listener, start, image).call();
     } catch (SpecException e) {
       return failed(listener, e.getMessage());
     } catch (XGBoostError e) {
@@ -97,11 +116,13 @@ public final class XGBoostTrainer implements Trainer {
     private final TrainingRequest request;
     private final TrainingListener listener;
     private final long start;
+    private final XgboostImage image;
 
-    Run(TrainingRequest request, TrainingListener listener, long start) {
+    Run(TrainingRequest request, TrainingListener listener, long start, XgboostImage image) {
       this.request = request;
       this.listener = listener;
       this.start = start;
+      this.image = image;
     }
 
     TrainingOutcome call() throws XGBoostError, IOException {
@@ -123,10 +144,12 @@ public final class XGBoostTrainer implements Trainer {
         mats.add(Matrices.labelled(train, hp.csvWeights()));
         logLoaded(train, hp.csvWeights() ? 1 : 0);
         if (validation != null) {
-          mats.add(Matrices.labelled(validation, false));
-          logLoaded(validation, 0);
+          mats.add(Matrices.labelled(validation, hp.csvWeights()));
+          logLoaded(validation, hp.csvWeights() ? 1 : 0);
         }
-        Map<String, Object> params = new HashMap<>(hp.boosterParams(request.threads(), train.rows()));
+        Map<String, String> booster0 = hp.boosterParams(request.threads(), train.rows(), image);
+        exactNotice(hp, booster0, train.rows());
+        Map<String, Object> params = new HashMap<>(booster0);
         Map<String, DMatrix> watches = new LinkedHashMap<>();
         if (validation != null) {
           watches.put(VALIDATION, mats.get(1));
@@ -142,6 +165,22 @@ public final class XGBoostTrainer implements Trainer {
         }
         mats.forEach(DMatrix::dispose);
       }
+    }
+
+    /** The one notice when exact trains on many rows: what it costs and what hist would save. */
+    private void exactNotice(XGBoostHyperParameters hp, Map<String, String> params, long rows) {
+      if (!"exact".equals(params.get("tree_method")) || rows <= EXACT_NOTICE_ROWS) {
+        return;
+      }
+      String why = hp.values().containsKey("tree_method") && !"auto".equals(hp.values().get("tree_method"))
+          ? "tree_method=exact"
+          : "tree_method=auto resolved to exact (as XGBoost " + image.version() + " behind image tag '"
+              + image.tag() + "' did below 2^22 rows)";
+      listener.log("Notice: " + why + " on " + rows + " training rows: exact evaluates every split"
+          + " point of every feature in every round, so each round's time grows with rows x features;"
+          + " tree_method=hist bins each feature once (max_bin=256) and saves most of that time on data"
+          + " this size (measured per-round times: benchmarks/LOADING-RESULTS.md); set tree_method=hist"
+          + " in HyperParameters, or use an image with XGBoost 2.0 or later, whose auto is hist");
     }
 
     private String checkData(XGBoostHyperParameters hp, Dataset train, Dataset validation) {
@@ -169,8 +208,9 @@ public final class XGBoostTrainer implements Trainer {
         if (validation.rows() == 0 || !validation.labelled()) {
           return "The validation channel has " + (validation.rows() == 0 ? "no rows" : "no target column");
         }
-        if (validation.columns() != trainFeatures) {
-          return "The validation channel has " + validation.columns() + " features but the train channel has "
+        int validationFeatures = validation.columns() - (hp.csvWeights() ? 1 : 0);
+        if (validationFeatures != trainFeatures) {
+          return "The validation channel has " + validationFeatures + " features but the train channel has "
               + trainFeatures;
         }
       }
@@ -179,7 +219,7 @@ public final class XGBoostTrainer implements Trainer {
 
     private void logLoaded(Dataset data, int firstColumn) {
       listener.log(data.rows() + "x" + (data.columns() - firstColumn) + " matrix with "
-          + Matrices.nonMissing(data.features(), firstColumn) + " entries loaded from "
+          + Matrices.nonMissing(data.floatFeatures(), data.columns(), firstColumn) + " entries loaded from "
           + data.provenance().source());
     }
 
@@ -297,7 +337,7 @@ public final class XGBoostTrainer implements Trainer {
       List<KFold.Fold> folds = KFold.split(labels, k, repeats, seed, stratified);
       logLoaded(train, hp.csvWeights() ? 1 : 0);
       if (validation != null) {
-        logLoaded(validation, 0);
+        logLoaded(validation, hp.csvWeights() ? 1 : 0);
       }
       listener.log("Run " + repeats + "-round of " + k + "-fold cross validation with " + labels.length + " rows"
           + (stratified ? " (stratified)" : "") + ", folds seeded with " + seed);

@@ -59,13 +59,21 @@ class CsvWeightsAndChannelsTest {
   }
 
   @Test
-  void weightsNeedACsvTrainChannelAndValidationHasNoWeightColumn() {
+  void weightsNeedACsvTrainChannelAndValidationHasItsOwnWeightColumn() {
     SpecException e = assertThrows(SpecException.class, () -> CONTRACT.checkDatasets(
         job(Map.of("csv_weights", "1"), "text/libsvm", List.of("train")), Map.of("train", weighted(1))));
     assertTrue(e.getMessage().contains("text/libsvm"), e.getMessage());
-    Dataset validation = new Dataset(new double[][] {{1}}, new double[] {1}, List.of("x"), new Provenance("v", "", ""));
-    assertDoesNotThrow(() -> CONTRACT.checkDatasets(job(Map.of("csv_weights", "1"), "text/csv",
-        List.of("train", "validation")), Map.of("train", weighted(1), "validation", validation)));
+    TrainingJobSpec both = job(Map.of("csv_weights", "1"), "text/csv", List.of("train", "validation"));
+    assertDoesNotThrow(() -> CONTRACT.checkDatasets(both, Map.of("train", weighted(1), "validation", weighted(2, 0))),
+        "as in SageMaker's container, the validation channel's second column is its weight too");
+    SpecException negative = assertThrows(SpecException.class,
+        () -> CONTRACT.checkDatasets(both, Map.of("train", weighted(1), "validation", weighted(1, -3))));
+    assertTrue(negative.getMessage().contains("second column of the validation channel"), negative.getMessage());
+    assertTrue(negative.getMessage().contains("line 2 has weight -3.0"), negative.getMessage());
+    Dataset noWeight = new Dataset(new double[][] {{1}}, new double[] {1}, List.of("x"), new Provenance("v", "", ""));
+    SpecException narrow = assertThrows(SpecException.class,
+        () -> CONTRACT.checkDatasets(both, Map.of("train", weighted(1), "validation", noWeight)));
+    assertTrue(narrow.getMessage().contains("(it has 0)") || narrow.getMessage().contains("weight"), narrow.getMessage());
   }
 
   @Test

@@ -228,10 +228,19 @@ class XGBoostHyperParametersTest {
   }
 
   @Test
-  void treeMethodAutoIsExactForSmallDataAndHistForLarge() {
+  void treeMethodAutoIsWhatTheImagesXgboostChose() {
     assertEquals("exact", XGBoostHyperParameters.parse(with()).boosterParams(1, 1000).get("tree_method"));
-    assertEquals("hist", XGBoostHyperParameters.parse(with("tree_method", "auto"))
+    assertEquals("exact", XGBoostHyperParameters.parse(with("tree_method", "auto"))
+        .boosterParams(1, XGBoostHyperParameters.AUTO_EXACT_MAX_ROWS - 1).get("tree_method"));
+    // XGBoost before 2.0: approx from 2^22 rows (learner.cc's 4UL << 20UL)
+    assertEquals("approx", XGBoostHyperParameters.parse(with("tree_method", "auto"))
         .boosterParams(1, XGBoostHyperParameters.AUTO_EXACT_MAX_ROWS).get("tree_method"));
+    XgboostImage x17 = XgboostImage.of("683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1", null);
+    assertEquals("exact", XGBoostHyperParameters.parse(with()).boosterParams(1, 200_000, x17).get("tree_method"));
+    XgboostImage x30 = XgboostImage.of("683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:3.0-5", null);
+    assertEquals("hist", XGBoostHyperParameters.parse(with()).boosterParams(1, 10, x30).get("tree_method"));
+    assertEquals("exact", XGBoostHyperParameters.parse(with("tree_method", "exact"))
+        .boosterParams(1, 10, x30).get("tree_method"), "an explicit tree_method is kept");
     assertEquals("hist", XGBoostHyperParameters.parse(with("tree_method", "gpu_hist")).boosterParams(1, 10).get("tree_method"));
     assertEquals("approx", XGBoostHyperParameters.parse(with("tree_method", "approx")).boosterParams(1, 10).get("tree_method"));
   }
@@ -266,5 +275,21 @@ class XGBoostHyperParametersTest {
     SpecException e = rejected(with("_kfold", "1"));
     assertEquals("HyperParameters._kfold", e.field());
     assertTrue(e.getMessage().contains("an integer from 2 to 2147483647"), e.getMessage());
+  }
+
+  @Test
+  void imageTagsNameTheXgboostVersion() {
+    assertEquals(XgboostImage.COURSE, XgboostImage.of("811284229777.dkr.ecr.us-east-1.amazonaws.com/xgboost:1", null));
+    assertEquals(XgboostImage.COURSE, XgboostImage.of("811284229777.dkr.ecr.us-east-1.amazonaws.com/xgboost:latest", null));
+    assertEquals(XgboostImage.COURSE, XgboostImage.of("xgboost", null));
+    assertEquals(XgboostImage.COURSE, XgboostImage.of(null, "xgboost"));
+    assertEquals(XgboostImage.COURSE, XgboostImage.of("localhost:5000/xgboost", null), "a registry port is no tag");
+    assertEquals(XgboostImage.COURSE, XgboostImage.of("x/sagemaker-xgboost@sha256:abc", null));
+    assertEquals("0.90", XgboostImage.of("x/sagemaker-xgboost:0.90-2-cpu-py3", null).version());
+    assertEquals("1.7", XgboostImage.of("x/sagemaker-xgboost:1.7-1", null).version());
+    assertEquals("2.0", XgboostImage.of("x/sagemaker-xgboost:2.0-1", null).version());
+    assertEquals("hist", XgboostImage.of("x/sagemaker-xgboost:2.0-1", null).autoTreeMethod(10));
+    assertEquals("exact", XgboostImage.of("x/sagemaker-xgboost:1.5-1", null).autoTreeMethod((1L << 22) - 1));
+    assertEquals("approx", XgboostImage.of("x/sagemaker-xgboost:1.5-1", null).autoTreeMethod(1L << 22));
   }
 }

@@ -2,6 +2,7 @@ package dev.tunelab.core.xgboost;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -398,5 +399,28 @@ class XGBoostTrainerTest {
     try (XGBoostModel m = XGBoostModel.load(out.modelArtifact())) {
       assertEquals(12, m.features());
     }
+  }
+
+  @Test
+  void csvWeightsWeighTheValidationRowsToo() {
+    Map<String, String> hp = Map.of("num_round", "5", "csv_weights", "1");
+    TrainingOutcome even = trainer.train(request("even", hp, Map.of("train", boston.train,
+        "validation", withFirstColumn(boston.validation, 1))), new RecordingListener());
+    TrainingOutcome skewed = trainer.train(request("skewed", hp, Map.of("train", boston.train,
+        "validation", withFirstColumn(boston.validation, 0))), new RecordingListener());
+    assertEquals(Status.COMPLETED, even.status(), even.failureReason());
+    assertEquals(Status.COMPLETED, skewed.status(), skewed.failureReason());
+    // half the validation rows weigh 0 in the second run: XGBoost's weighted rmse must differ
+    assertNotEquals(even.finalMetrics().get("validation:rmse"), skewed.finalMetrics().get("validation:rmse"));
+  }
+
+  /** The data with its first feature column (the weight) set to 1, or with {@code allOnes} 0, to 0 on even rows. */
+  private static Dataset withFirstColumn(Dataset d, int allOnes) {
+    double[][] x = new double[d.rows()][];
+    for (int r = 0; r < x.length; r++) {
+      x[r] = d.features()[r].clone();
+      x[r][0] = allOnes == 1 || r % 2 == 1 ? 1 : 0;
+    }
+    return new Dataset(x, d.labels(), d.featureNames(), d.provenance());
   }
 }

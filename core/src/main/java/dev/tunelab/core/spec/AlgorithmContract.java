@@ -67,6 +67,15 @@ public interface AlgorithmContract {
   }
 
   /**
+   * Hyperparameters the algorithm takes only as static values: a tuning job whose ParameterRanges
+   * name one is refused (for the built-in XGBoost, {@code _kfold} and {@code _num_cv_round}, which
+   * SageMaker's container marks not tunable). Empty by default.
+   */
+  default Set<String> untunableHyperParameters() {
+    return Set.of();
+  }
+
+  /**
    * The name and log regex of a metric that passed {@link #checkMetric}: the regex SageMaker adds
    * as the {@code ObjectiveMetric} definition of a tuning job's training jobs.
    */

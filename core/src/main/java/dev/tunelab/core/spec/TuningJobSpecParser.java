@@ -132,6 +132,12 @@ public final class TuningJobSpecParser {
           "at most 100 static plus tunable hyperparameters, _tuning_objective_metric included");
     }
     AlgorithmContract contract = algorithm.contract();
+    for (ParameterRange p : space.ranges()) {
+      if (contract.untunableHyperParameters().contains(p.name())) {
+        throw new SpecException(config.path() + ".ParameterRanges", p.name(), "ranges of tunable hyperparameters only ("
+            + p.name() + " is not tunable, as in SageMaker's XGBoost container; give it in StaticHyperParameters)");
+      }
+    }
     contract.checkMetric(objective.path() + ".MetricName", metric);
     contract.checkMetricFits(objective.path() + ".MetricName", metric, statics,
         space.ranges().stream().map(ParameterRange::name).collect(java.util.stream.Collectors.toSet()));

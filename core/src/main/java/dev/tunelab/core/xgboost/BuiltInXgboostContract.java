@@ -141,6 +141,12 @@ public final class BuiltInXgboostContract implements AlgorithmContract {
     return "row " + (row + 1) + " of " + source + " (" + train.provenance().derivation() + ")";
   }
 
+  /** {@code _kfold} and {@code _num_cv_round}: the container marks them {@code tunable=False}. */
+  @Override
+  public Set<String> untunableHyperParameters() {
+    return Set.of(KFOLD, "_num_cv_round");
+  }
+
   @Override
   public void checkMetric(String field, String metric) {
     if (!XGBoostHyperParameters.channelMetric(field, metric).equals(metric)) {

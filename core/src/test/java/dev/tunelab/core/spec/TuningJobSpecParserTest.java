@@ -138,7 +138,13 @@ class TuningJobSpecParserTest {
         bad("unknown image", s -> ((ObjectNode) definition(s).get("AlgorithmSpecification"))
             .put("TrainingImage", "my-image:latest"), "TrainingImage"),
         bad("WarmStartConfig", s -> s.putObject("WarmStartConfig").put("WarmStartType", "IdenticalDataAndAlgorithm"),
-            "WarmStartConfig"));
+            "WarmStartConfig"),
+        bad("_kfold tuned", s -> ((ArrayNode) ranges(s).get("IntegerParameterRanges")).addObject()
+            .put("Name", "_kfold").put("MinValue", "2").put("MaxValue", "10"),
+            "HyperParameterTuningJobConfig.ParameterRanges", "_kfold", "not tunable", "StaticHyperParameters"),
+        bad("_num_cv_round tuned", s -> ((ArrayNode) ranges(s).get("IntegerParameterRanges")).addObject()
+            .put("Name", "_num_cv_round").put("MinValue", "1").put("MaxValue", "3"),
+            "HyperParameterTuningJobConfig.ParameterRanges", "_num_cv_round", "not tunable"));
   }
 
   private TuningJobSpec parse(ObjectNode spec) throws IOException {

@@ -32,6 +32,8 @@ final class ProcessTree {
 
   /** Longest wait of the shutdown hook for the running jobs to stop by themselves, in seconds. */
   static final int SHUTDOWN_WAIT_SECONDS = 10;
+  /** How many times (2 ms apart) a user process whose environment reads empty is looked at again. */
+  private static final int EXEC_RECHECKS = 5;
 
   private static final Set<ProcessTree> LIVE = ConcurrentHashMap.newKeySet();
   private static volatile boolean shuttingDown;
@@ -132,6 +134,7 @@ final class ProcessTree {
    */
   private List<ProcessHandle> marked() {
     List<ProcessHandle> found = new ArrayList<>();
+    List<Long> midExec = new ArrayList<>();
     long self = ProcessHandle.current().pid();
     try (DirectoryStream<Path> proc = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
       for (Path dir : proc) {
@@ -142,8 +145,17 @@ final class ProcessTree {
           continue;
         }
         try {
-          if (pid != self && (inSession(pid) || holdsMarker(dir.resolve("environ")))) {
+          if (pid == self) {
+            continue;
+          }
+          if (inSession(pid)) {
             ProcessHandle.of(pid).ifPresent(found::add);
+            continue;
+          }
+          switch (marker(pid)) {
+            case HELD -> ProcessHandle.of(pid).ifPresent(found::add);
+            case UNREADABLE_NOW -> midExec.add(pid);
+            default -> { }
           }
         } catch (RuntimeException e) {
           // this process vanished while being read: the others must still be looked at, or a
@@ -153,7 +165,54 @@ final class ProcessTree {
     } catch (IOException | RuntimeException e) {
       // no /proc (not Linux) or it changed under us: rely on the snapshots
     }
+    recheck(midExec, found);
     return found;
+  }
+
+  /**
+   * Looks again, a few milliseconds apart, at user processes whose environment read empty: a
+   * process inside {@code execve} shows no environment until the new program's is set up, and a
+   * job's background child caught there (a {@code setsid} grandchild started just before the job
+   * exited) must not be missed.
+   */
+  private void recheck(List<Long> midExec, List<ProcessHandle> found) {
+    for (int attempt = 0; attempt < EXEC_RECHECKS && !midExec.isEmpty(); attempt++) {
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      for (java.util.Iterator<Long> it = midExec.iterator(); it.hasNext(); ) {
+        long pid = it.next();
+        Marker m = marker(pid);
+        if (m == Marker.HELD) {
+          ProcessHandle.of(pid).ifPresent(found::add);
+        }
+        if (m != Marker.UNREADABLE_NOW) {
+          it.remove();
+        }
+      }
+    }
+  }
+
+  /** What a process's environment says about this tree's token. */
+  private enum Marker { HELD, ABSENT, UNREADABLE_NOW }
+
+  private Marker marker(long pid) {
+    Path environ = Path.of("/proc", Long.toString(pid), "environ");
+    byte[] env;
+    try {
+      env = Files.readAllBytes(environ);
+    } catch (IOException | RuntimeException e) {
+      return Marker.ABSENT; // gone, or another user's process
+    }
+    if (env.length == 0) {
+      // kernel threads (session 0) have none; a running user process with none is mid-exec
+      boolean user = ProcStat.of(pid).map(st -> st.sid() != 0 && st.running()).orElse(false);
+      return user ? Marker.UNREADABLE_NOW : Marker.ABSENT;
+    }
+    return holdsMarker(env) ? Marker.HELD : Marker.ABSENT;
   }
 
   private boolean inSession(long pid) {
@@ -162,13 +221,7 @@ final class ProcessTree {
     return sessionLeader && ProcStat.of(pid).map(st -> st.sid() == rootPid).orElse(false);
   }
 
-  private boolean holdsMarker(Path environ) {
-    byte[] env;
-    try {
-      env = Files.readAllBytes(environ);
-    } catch (IOException | RuntimeException e) {
-      return false; // gone, or another user's process
-    }
+  private boolean holdsMarker(byte[] env) {
     outer:
     for (int i = 0; i + marker.length <= env.length; i++) {
       if (i > 0 && env[i - 1] != 0) {

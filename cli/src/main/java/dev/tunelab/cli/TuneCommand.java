@@ -5,6 +5,7 @@ import dev.tunelab.core.spec.TuningJobSpec;
 import dev.tunelab.core.spec.TuningJobSpecParser;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.tuning.PreparedTuningJob;
+import dev.tunelab.core.tuning.Scheduling;
 import dev.tunelab.core.tuning.TuningJobRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,10 +24,13 @@ import picocli.CommandLine.Parameters;
         "Create a hyperparameter tuning job from a CreateHyperParameterTuningJob JSON spec and run it.",
         "Strategies: Bayesian (Gaussian process + expected improvement), Random, Grid.",
         "At most ResourceLimits.MaxParallelTrainingJobs training jobs run at once, each with",
-        "cores/parallel XGBoost threads; a new one starts as soon as a slot frees.",
+        "cores/parallel XGBoost threads. Training job k is proposed once jobs 1 .. k-MaxParallel",
+        "have finished, so with the same RandomSeed every run launches the same jobs in the same",
+        "order (a slot may wait for an older job); --asynchronous fills a slot as soon as it frees.",
         "Training jobs are named <tuning-job>-<NNN>-<8 hex>. Ctrl-C stops the tuning job cleanly",
         "(status Stopped); if the process dies, `tunelab resume NAME` continues it.",
-        "With one RandomSeed and MaxParallelTrainingJobs 1 a run is reproducible to the bit."})
+        "Runs with the same RandomSeed are reproducible, unless --asynchronous, early stopping",
+        "Auto or Hyperband make them depend on timing."})
 final class TuneCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "SPEC.json", description = "CreateHyperParameterTuningJob request body.")
@@ -39,7 +43,16 @@ final class TuneCommand implements Callable<Integer> {
       + " (names, ranges, hyperparameters, channels), print what would run, record and run nothing.")
   boolean dryRun;
 
+  @Option(names = "--asynchronous", description = "Start a training job as soon as a slot frees, with"
+      + " every result so far (no slot waits for an older job, but two runs with the same RandomSeed may"
+      + " launch different jobs). Default: in order, reproducible.")
+  boolean asynchronous;
+
   @Mixin HomeOption home;
+
+  private Scheduling scheduling() {
+    return asynchronous ? Scheduling.ASYNCHRONOUS : Scheduling.IN_ORDER;
+  }
 
   @Override
   public Integer call() throws IOException {
@@ -55,7 +68,7 @@ final class TuneCommand implements Callable<Integer> {
         return 0;
       }
       if (noWait) {
-        runner.create(job);
+        runner.create(job, scheduling());
         Path log = home.path().resolve("tuning-jobs").resolve(parsed.name() + ".log");
         Files.createDirectories(log.getParent());
         List<String> cmd = new ArrayList<>();
@@ -81,7 +94,7 @@ final class TuneCommand implements Callable<Integer> {
       long start = System.nanoTime();
       return TuningRun.runWithCtrlC(interrupt -> {
         try (TuningConsole console = TuningConsole.open(parsed.maxParallelJobs())) {
-          return runner.run(job, console, interrupt);
+          return runner.run(job, console, interrupt, scheduling());
         }
       }, rec -> TuningRun.summarize(store, rec, parsed.objectiveMetric(), (System.nanoTime() - start) / 1e9));
     }

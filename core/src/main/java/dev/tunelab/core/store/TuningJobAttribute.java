@@ -12,7 +12,12 @@ public enum TuningJobAttribute {
   /** The pid (decimal) of the process running the tuning job; resume and stop check it is alive. */
   OWNER_PID("OwnerPid"),
   /** The TuningJobCompletionDetails JSON object written when the tuning job ends (describe shows it). */
-  COMPLETION_DETAILS("TuningJobCompletionDetails");
+  COMPLETION_DETAILS("TuningJobCompletionDetails"),
+  /**
+   * How training jobs are scheduled: {@code InOrder} (reproducible, the default) or
+   * {@code Asynchronous} ({@code tune --asynchronous}); resume keeps the job's mode.
+   */
+  SCHEDULING("Scheduling");
 
   private final String key;
 

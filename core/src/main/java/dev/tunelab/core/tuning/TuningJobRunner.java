@@ -120,8 +120,19 @@ public final class TuningJobRunner {
    * @param interrupt set to true (e.g. by Ctrl-C) to stop the tuning job cleanly
    */
   public TuningJobRecord run(PreparedTuningJob job, TuningObserver observer, AtomicBoolean interrupt) {
+    return run(job, observer, interrupt, Scheduling.IN_ORDER);
+  }
+
+  /**
+   * Records the tuning job and runs it to its end, scheduling its training jobs as
+   * {@code scheduling} says.
+   *
+   * @param interrupt set to true (e.g. by Ctrl-C) to stop the tuning job cleanly
+   */
+  public TuningJobRecord run(PreparedTuningJob job, TuningObserver observer, AtomicBoolean interrupt,
+      Scheduling scheduling) {
     TuningJobSpec spec = job.spec();
-    create(job);
+    create(job, scheduling);
     store.claimTuningJob(spec.name());
     return new TuningScheduler(store, job, observer, interrupt, List.of(), 1, clock).run(trainingRunner::run);
   }
@@ -131,9 +142,15 @@ public final class TuningJobRunner {
    * then hands it to a background {@code resume}).
    */
   public void create(PreparedTuningJob job) {
+    create(job, Scheduling.IN_ORDER);
+  }
+
+  /** As {@link #create(PreparedTuningJob)}, keeping how its training jobs are to be scheduled. */
+  public void create(PreparedTuningJob job, Scheduling scheduling) {
     TuningJobSpec spec = job.spec();
     store.createTuningJob(new NewTuningJob(spec.name(), spec.json().toString(), clock.instant()));
     store.putTuningJobAttribute(spec.name(), TuningJobAttribute.BASE_DIR, spec.definition().baseDir().toString());
+    store.putTuningJobAttribute(spec.name(), TuningJobAttribute.SCHEDULING, scheduling.stored());
   }
 
   /**

@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletionService;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -47,6 +48,15 @@ import org.slf4j.LoggerFactory;
  * MaxRuntimeInSeconds ({@link StopConditions}). Finished jobs are counted by a {@link JobTally};
  * every round of a running job is judged by {@link EarlyStopping}. When it ends early, running
  * jobs are asked to stop and the tuning job ends once they have.
+ *
+ * <p><b>In order</b> (the default, {@link Scheduling#IN_ORDER}): training job {@code k} is proposed
+ * only once jobs {@code 1 .. k - MaxParallelTrainingJobs} have finished, and the strategy sees
+ * exactly those as results (in sequence order) and jobs {@code k - MaxParallel + 1 .. k - 1} as
+ * pending, whichever of them happen to have finished already. Each proposal therefore depends on
+ * the seed and on the objectives alone, not on which job finished first: with the same
+ * RandomSeed every run launches the same configurations in the same order. A slot may wait for
+ * an older job to finish (the cost). {@link Scheduling#ASYNCHRONOUS} proposes as soon as a slot
+ * frees, with everything finished so far.
  */
 final class TuningScheduler {
 
@@ -71,6 +81,13 @@ final class TuningScheduler {
   private final Map<String, Configuration> running = new LinkedHashMap<>();
   private final int threadsPerJob;
   private final AtomicInteger nextSequence;
+  private final Scheduling scheduling;
+  /** Sequence number of each launched job, by name. */
+  private final Map<String, Integer> sequenceOf = new LinkedHashMap<>();
+  /** Every launched job's configuration, by sequence number. */
+  private final TreeMap<Integer, Configuration> launched = new TreeMap<>();
+  /** What the strategy learnt from each finished job that counts, by sequence number. */
+  private final TreeMap<Integer, Observation> observedBySequence = new TreeMap<>();
 
   /**
    * @param store        the store holding the tuning job (already created)
@@ -97,11 +114,32 @@ final class TuningScheduler {
         store.tuningJob(spec.name()).orElseThrow().creationTime(), spec.maxRuntime(), clock);
     this.threadsPerJob = ThreadBudget.share(spec.maxParallelJobs());
     this.nextSequence = new AtomicInteger(nextSequence);
+    this.scheduling = Scheduling.of(store.tuningJobAttribute(spec.name(), TuningJobAttribute.SCHEDULING));
     for (TrainingJobRecord r : earlierJobs) {
       if (r.status() != TrainingJobStatus.InProgress) {
         earlyStopping.replay(r.name(), store.metrics(r.name()));
       }
-      account(r, Configurations.fromStrings(spec.space(), r.tunedHyperParameters()));
+      Configuration c = Configurations.fromStrings(spec.space(), r.tunedHyperParameters());
+      int seq = sequenceFromName(r.name());
+      if (seq > 0) {
+        launched.put(seq, c);
+        sequenceOf.put(r.name(), seq);
+      }
+      account(r, c);
+    }
+  }
+
+  /** The {@code NNN} of {@code <tuning-job>-NNN-<hex>}, or 0 when the name has another form. */
+  private int sequenceFromName(String trainingJob) {
+    String prefix = spec.name() + "-";
+    int dash = trainingJob.lastIndexOf('-');
+    if (!trainingJob.startsWith(prefix) || dash <= prefix.length()) {
+      return 0;
+    }
+    try {
+      return Integer.parseInt(trainingJob.substring(prefix.length(), dash));
+    } catch (NumberFormatException e) {
+      return 0;
     }
   }
 
@@ -182,6 +220,9 @@ final class TuningScheduler {
     if (free <= 0) {
       return false;
     }
+    if (scheduling == Scheduling.IN_ORDER) {
+      return launchInOrder(trainingJobs, done, free);
+    }
     List<Observation> history = new ArrayList<>(job.warmStartObservations());
     history.addAll(tally.observations());
     running.values().forEach(c -> history.add(Observation.pending(c)));
@@ -190,6 +231,32 @@ final class TuningScheduler {
       launch(trainingJobs, done, c);
     }
     return proposals.isEmpty();
+  }
+
+  /**
+   * Launches the next jobs in sequence while the jobs they must see finished have finished: job
+   * {@code k} waits for every job up to {@code k - MaxParallelTrainingJobs}.
+   */
+  private boolean launchInOrder(TrainingJobLauncher trainingJobs, CompletionService<TrainingJobRecord> done,
+      int free) {
+    for (int i = 0; i < free; i++) {
+      int k = nextSequence.get();
+      int seen = k - spec.maxParallelJobs();
+      for (String name : running.keySet()) {
+        if (sequenceOf.get(name) <= seen) {
+          return false; // an older job still runs: this proposal must see its result
+        }
+      }
+      List<Observation> history = new ArrayList<>(job.warmStartObservations());
+      history.addAll(observedBySequence.headMap(seen, true).values());
+      launched.tailMap(seen, false).values().forEach(c -> history.add(Observation.pending(c)));
+      List<Configuration> proposals = strategy.suggest(new History(history), 1);
+      if (proposals.isEmpty()) {
+        return true;
+      }
+      launch(trainingJobs, done, proposals.get(0));
+    }
+    return false;
   }
 
   private void launch(TrainingJobLauncher trainingJobs, CompletionService<TrainingJobRecord> done, Configuration c) {
@@ -206,6 +273,8 @@ final class TuningScheduler {
     JobContext ctx = new JobContext(spec.name(), seq, tuned, spec.objectiveMetric(),
         earlyStopping.watcher(name, observer), stopJobs::get, threadsPerJob);
     running.put(name, c);
+    sequenceOf.put(name, seq);
+    launched.put(seq, c);
     observer.jobStarted(name, tuned, progress());
     done.submit(() -> trainingJobs.run(prepared, ctx));
   }
@@ -218,8 +287,13 @@ final class TuningScheduler {
   }
 
   private void account(TrainingJobRecord r, Configuration c) {
+    int before = tally.observations().size();
     if (tally.record(r, c)) {
       store.setBestTrainingJob(spec.name(), r.name());
+    }
+    Integer seq = sequenceOf.get(r.name());
+    if (seq != null && tally.observations().size() > before) {
+      observedBySequence.put(seq, tally.observations().get(before));
     }
     completion.jobRecorded(tally);
   }

@@ -566,7 +566,8 @@ class SqliteJobStoreTest {
     assertEquals("BaseDir", TuningJobAttribute.BASE_DIR.key());
     assertEquals("OwnerPid", TuningJobAttribute.OWNER_PID.key());
     assertEquals("TuningJobCompletionDetails", TuningJobAttribute.COMPLETION_DETAILS.key());
-    assertEquals(3, TuningJobAttribute.values().length);
+    assertEquals("Scheduling", TuningJobAttribute.SCHEDULING.key());
+    assertEquals(4, TuningJobAttribute.values().length);
   }
 
   @Test

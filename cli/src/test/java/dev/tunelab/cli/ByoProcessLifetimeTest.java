@@ -140,7 +140,8 @@ class ByoProcessLifetimeTest {
     Path home = dir.resolve("home");
     Path specFile = spec(name, null, 1, 10, 300);
     Path log = dir.resolve("tune.log");
-    Process tune = startCli(log, Map.of(), "tune", specFile.toString(), "--home", home.toString());
+    // asynchronous: job 3 must start while job 1 holds (in order it would wait for job 1)
+    Process tune = startCli(log, Map.of(), "tune", specFile.toString(), "--home", home.toString(), "--asynchronous");
     try {
       waitHolding(tune, log, 2, 3);
       Process kill = new ProcessBuilder("kill", how.startsWith("TERM") ? "-TERM" : "-INT", "--",
@@ -176,7 +177,8 @@ class ByoProcessLifetimeTest {
     Path gate = dir.resolve("gate");
     Path specFile = spec(name, gate.toString(), 1, 6, 300);
     Path log = dir.resolve("tune.log");
-    Process tune = startCli(log, Map.of(), "tune", specFile.toString(), "--home", home.toString());
+    // asynchronous: job 3 must start while job 1 holds (in order it would wait for job 1)
+    Process tune = startCli(log, Map.of(), "tune", specFile.toString(), "--home", home.toString(), "--asynchronous");
     try {
       waitHolding(tune, log, 2, 3);
       tune.destroyForcibly();

@@ -46,7 +46,9 @@ class JobOwnerProcessTest {
     Path specFile = ByoTuningTest.gatedSpec(dir, name, JOBS, PARALLEL, 3, gate);
 
     Path tuneLog = dir.resolve("tune.log");
-    Process tune = TuneTestSupport.startCliProcess(tuneLog, "tune", specFile.toString(), "--home", home.toString());
+    // asynchronous: the gate frees the first three jobs to arrive, which need not be jobs 1-3
+    Process tune = TuneTestSupport.startCliProcess(tuneLog, "tune", specFile.toString(), "--home", home.toString(),
+        "--asynchronous");
     try {
       waitFor(() -> midway(home, name), tune, tuneLog);
       tune.destroyForcibly();

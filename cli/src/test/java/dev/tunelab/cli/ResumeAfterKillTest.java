@@ -51,7 +51,10 @@ class ResumeAfterKillTest {
     Path specFile = ByoTuningTest.gatedSpec(dir, name, JOBS, PARALLEL, 3, gate);
     Path log = dir.resolve("tune.log");
 
-    Process tune = TuneTestSupport.startCliProcess(log, "tune", specFile.toString(), "--home", home.toString());
+    // asynchronous: the gate frees the first three jobs to arrive, which need not be jobs 1-3; in
+    // order, a held job 3 would hold back job 5 until its MaxRuntime
+    Process tune = TuneTestSupport.startCliProcess(log, "tune", specFile.toString(), "--home", home.toString(),
+        "--asynchronous");
     Map<String, Double> completedBeforeKill = new LinkedHashMap<>();
     Set<String> interrupted = new HashSet<>();
     try {

@@ -94,7 +94,8 @@ public final class CsvDatasetReader {
    * @param fileOrDir     a CSV file or a directory of CSV files
    * @param headerPresent true when the channel declares a header row ({@code header=present})
    * @return the labelled data
-   * @throws DataFormatException naming file, line and column of the first problem
+   * @throws DataFormatException naming file, line and column of the first problem; an
+   *     {@link UndeclaredHeaderException} for a header row without {@code headerPresent}
    */
   public static Dataset readLabelFirst(Path fileOrDir, boolean headerPresent) {
     return readChannel(fileOrDir, 0, headerPresent ? HeaderRule.PRESENT : HeaderRule.REFUSE,
@@ -379,7 +380,7 @@ public final class CsvDatasetReader {
         String[] cells = first.cells();
         for (int j = 0; j < cells.length; j++) {
           if (!cells[j].isBlank() && !NumberText.isNumber(cells[j])) {
-            throw new DataFormatException(file, first.lineOf(j), j + 1, show(cells[j])
+            throw new UndeclaredHeaderException(file, first.lineOf(j), j + 1, cells[j], show(cells[j])
                 + " is not a number: the first row looks like a header, and SageMaker's CSV has"
                 + " none; remove the header row, or declare it with the channel's ContentType"
                 + " 'text/csv;header=present'");

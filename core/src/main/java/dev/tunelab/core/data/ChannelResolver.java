@@ -11,10 +11,10 @@ import dev.tunelab.datasets.Dataset;
 import dev.tunelab.datasets.LibSvmReader;
 import dev.tunelab.datasets.ParquetDatasetReader;
 import dev.tunelab.datasets.SageMakerCsvWriter;
+import dev.tunelab.datasets.UndeclaredHeaderException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -128,72 +128,28 @@ public final class ChannelResolver {
     Path source = files.size() == 1 && !Files.isDirectory(localPath(channel, uri, baseDir))
         ? files.get(0) : files.get(0).getParent();
     return switch (type.format()) {
-      case CSV -> readCsv(channel, files, source, type.headerPresent());
+      case CSV -> readCsv(channel, source, type.headerPresent());
       case LIBSVM -> LibSvmReader.read(files, source);
       case PARQUET -> ParquetDatasetReader.read(files, source);
     };
   }
 
   /**
-   * CSV, label first. Without {@code header=present} a first line with a cell that is not a
-   * number is refused here, naming the spec's ContentType field (the reader's own refusal cannot
-   * name it); with it, {@link CsvDatasetReader#readLabelFirst(Path, boolean)} takes line 1 of every
-   * file as the header, even an all-numeric one such as pandas' {@code 0,1,2}.
+   * CSV, label first. Without {@code header=present} the reader refuses a first line with a cell
+   * that is not a number, and the refusal here names the spec's ContentType field; with it,
+   * {@link CsvDatasetReader#readLabelFirst(Path, boolean)} takes line 1 of every file as the
+   * header, even an all-numeric one such as pandas' {@code 0,1,2}.
    */
-  private static Dataset readCsv(ChannelSpec channel, List<Path> files, Path source, boolean headerPresent) {
-    if (!headerPresent) {
-      for (Path f : files) {
-        checkNoHeader(channel, f);
-      }
-    }
-    return CsvDatasetReader.readLabelFirst(source, headerPresent);
-  }
-
-  /** Refuses a first line with a cell that is not a number: a header without {@code header=present}. */
-  private static void checkNoHeader(ChannelSpec channel, Path file) {
-    String first;
-    try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      first = in.readLine();
-    } catch (IOException e) {
-      return; // the reader reports unreadable files with its own message
-    }
-    if (first == null) {
-      return;
-    }
-    String bad = firstNonNumericCell(first);
-    if (bad != null) {
-      String shown = bad.length() > 40 ? bad.substring(0, 40) + "..." : bad;
-      throw new DataFormatException(file, 1, 0, "'" + shown + "' is not a number: the first line looks like a"
-          + " header, and " + channel.contentTypeField() + " is '" + channel.contentType() + "'; accepted:"
-          + " numeric label-first rows without a header (SageMaker's CSV), or ContentType"
-          + " text/csv;header=present to skip the header line");
-    }
-  }
-
-  /** The first cell of the line that is neither blank, {@code NA} nor a number; null when none. */
-  private static String firstNonNumericCell(String first) {
-    for (String cell : first.split(",", -1)) {
-      String c = cell.strip();
-      if (c.length() >= 2 && c.startsWith("\"") && c.endsWith("\"")) {
-        c = c.substring(1, c.length() - 1).strip();
-      }
-      if (!c.isEmpty() && !c.equals("NA") && !isNumber(c)) {
-        return c;
-      }
-    }
-    return null;
-  }
-
-  private static boolean isNumber(String c) {
-    char first = c.charAt(0) == '+' || c.charAt(0) == '-' ? (c.length() > 1 ? c.charAt(1) : 'x') : c.charAt(0);
-    if (!(Character.isDigit(first) || first == '.')) {
-      return false;
-    }
+  private static Dataset readCsv(ChannelSpec channel, Path source, boolean headerPresent) {
     try {
-      Double.parseDouble(c);
-      return !c.endsWith("d") && !c.endsWith("D") && !c.endsWith("f") && !c.endsWith("F");
-    } catch (NumberFormatException e) {
-      return false;
+      return CsvDatasetReader.readLabelFirst(source, headerPresent);
+    } catch (UndeclaredHeaderException e) {
+      String bad = e.cell().strip();
+      String shown = bad.length() > 40 ? bad.substring(0, 40) + "..." : bad;
+      throw new DataFormatException(e.file(), e.line(), 0, "'" + shown + "' is not a number: the first line looks"
+          + " like a header, and " + channel.contentTypeField() + " is '" + channel.contentType() + "'; accepted:"
+          + " numeric label-first rows without a header (SageMaker's CSV), or ContentType"
+          + " text/csv;header=present to skip the header line", e);
     }
   }
 

@@ -102,6 +102,14 @@ class ChannelFormatsTest {
   }
 
   @Test
+  void aByteOrderMarkOrNanOnLineOneIsNotAHeader() throws Exception {
+    Files.write(base.resolve("bom.csv"), "\uFEFF24,0.1\n21,nan\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(2, read("bom.csv", "text/csv").rows(), "the reader's own rule decides what a header is");
+    Files.writeString(base.resolve("nan.csv"), "24,nan\n21,0.2\n");
+    assertEquals(2, read("nan.csv", "csv").rows());
+  }
+
+  @Test
   void aCsvFolderRefusesAHeaderInAnyFile() throws Exception {
     Path dir = Files.createDirectories(base.resolve("parts"));
     Files.writeString(dir.resolve("a.csv"), "1,2\n");

@@ -5,9 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -138,7 +136,7 @@ public final class CsvDatasetReader {
           + " file (readLabelFirst and readFeatures also read directories)");
     }
     long t0 = System.nanoTime();
-    byte[] bytes = readBytes(file);
+    byte[] bytes = DataFiles.readAllBytes(file);
     CsvRows rows = new CsvRows(file, bytes);
     CsvRows.Row header = rows.next();
     if (header == null) {
@@ -196,7 +194,7 @@ public final class CsvDatasetReader {
         }
       }
       long r0 = System.nanoTime();
-      byte[] bytes = readBytes(file);
+      byte[] bytes = DataFiles.readAllBytes(file);
       long r1 = System.nanoTime();
       sha = Hashes.sha256(bytes);
       LOG.debug("{}: read {} ms, sha256 {} ms", file.getFileName(), (r1 - r0) / 1_000_000,
@@ -257,12 +255,8 @@ public final class CsvDatasetReader {
             + " may hold up to 2 GB, so split it into several files of a channel directory");
       }
       b = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
-    } catch (NoSuchFileException e) {
-      throw DataFormatException.noSuchFile(file, e);
-    } catch (AccessDeniedException e) {
-      throw new DataFormatException(file, 0, 0, "cannot read the file: permission denied", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      throw DataFiles.unreadable(file, e);
     }
     ByteBuffer forHash = b.duplicate();
     FutureTask<String> hash = new FutureTask<>(() -> Hashes.sha256(forHash));
@@ -413,18 +407,6 @@ public final class CsvDatasetReader {
       throw new DataFormatException(fileOrDir, 0, 0, "no *.csv files in this directory");
     }
     return files;
-  }
-
-  private static byte[] readBytes(Path file) {
-    try {
-      return Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw DataFormatException.noSuchFile(file, e);
-    } catch (AccessDeniedException e) {
-      throw new DataFormatException(file, 0, 0, "cannot read the file: permission denied", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
   }
 
   private static DataFormatException empty(Path file) {

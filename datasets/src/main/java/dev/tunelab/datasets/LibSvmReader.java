@@ -1,11 +1,6 @@
 package dev.tunelab.datasets;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,7 +50,7 @@ public final class LibSvmReader {
     String sha = "";
     int width = 0;
     for (Path file : files) {
-      byte[] bytes = readBytes(file);
+      byte[] bytes = DataFiles.readAllBytes(file);
       sha = Hashes.sha256(bytes);
       manifest.append(sha).append("  ").append(file.getFileName()).append('\n');
       width = Math.max(width, parse(file, new String(bytes, StandardCharsets.UTF_8), labels, indices, values));
@@ -178,17 +173,5 @@ public final class LibSvmReader {
     }
     throw new DataFormatException(file, line, column, what + " '" + text
         + "' is not a finite number; accepted: a decimal number such as 1, -0.5 or 2.5e-3");
-  }
-
-  private static byte[] readBytes(Path file) {
-    try {
-      return Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw DataFormatException.noSuchFile(file, e);
-    } catch (AccessDeniedException e) {
-      throw new DataFormatException(file, 0, 0, "cannot read the file: permission denied", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
   }
 }

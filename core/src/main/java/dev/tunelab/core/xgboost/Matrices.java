@@ -5,8 +5,8 @@ import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
- * Builds XGBoost4J matrices from {@link Dataset}s. The dataset's arrays are only read (they may
- * be shared by concurrent jobs): its row-major {@code float[]} ({@link Dataset#floatFeatures()}) is
+ * Builds XGBoost4J matrices from {@link Dataset}s, and turns XGBoost's float predictions into
+ * doubles. The dataset's arrays are only read (they may be shared by concurrent jobs): its row-major {@code float[]} ({@link Dataset#floatFeatures()}) is
  * handed to the native library as it is, which copies it into the job's own {@link DMatrix}; only
  * {@code csv_weights=1} makes a Java copy (without the weight column). Missing values are NaN.
  */
@@ -93,6 +93,18 @@ final class Matrices {
       }
     }
     return n;
+  }
+
+  /** A double copy of XGBoost's predictions, one row per input row. */
+  static double[][] toDoubles(float[][] p) {
+    double[][] out = new double[p.length][];
+    for (int r = 0; r < p.length; r++) {
+      out[r] = new double[p[r].length];
+      for (int c = 0; c < p[r].length; c++) {
+        out[r][c] = p[r][c];
+      }
+    }
+    return out;
   }
 
   private static float[] toFloats(double[] v) {

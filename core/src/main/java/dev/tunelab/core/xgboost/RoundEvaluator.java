@@ -40,7 +40,7 @@ final class RoundEvaluator {
     }
     List<MetricValue> metrics = new ArrayList<>(xgboost.metrics());
     for (int c = 0; c < mats.length; c++) {
-      double[][] margins = toDoubles(booster.predict(mats[c], true, 0));
+      double[][] margins = Matrices.toDoubles(booster.predict(mats[c], true, 0));
       float[] l = mats[c].getLabel();
       double[] labels = new double[l.length];
       for (int i = 0; i < l.length; i++) {
@@ -53,16 +53,5 @@ final class RoundEvaluator {
       }
     }
     return new RoundEvaluation(iteration, metrics);
-  }
-
-  private static double[][] toDoubles(float[][] p) {
-    double[][] out = new double[p.length][];
-    for (int r = 0; r < p.length; r++) {
-      out[r] = new double[p[r].length];
-      for (int c = 0; c < p[r].length; c++) {
-        out[r][c] = p[r][c];
-      }
-    }
-    return out;
   }
 }

@@ -156,26 +156,15 @@ public final class XGBoostModel implements AutoCloseable {
     if (rows.length == 0) {
       return new double[0][];
     }
-    lock.writeLock().lock();
-    DMatrix matrix = null;
-    try {
-      checkOpen();
-      matrix = new DMatrix(Matrices.features(rows, 0), rows.length, features, Float.NaN);
-      double[][] sum = toDoubles(booster.predict(matrix, true, 0));
+    return onMatrix(Matrices.features(rows, 0), rows.length, matrix -> {
+      double[][] sum = Matrices.toDoubles(booster.predict(matrix, true, 0));
       // a cross-validated job: the mean of its fold models' margins
       for (Booster fold : folds) {
-        addInto(sum, toDoubles(fold.predict(matrix, true, 0)));
+        addInto(sum, Matrices.toDoubles(fold.predict(matrix, true, 0)));
       }
       divide(sum, 1 + folds.size());
       return sum;
-    } catch (XGBoostError e) {
-      throw new IllegalStateException("prediction with model " + source + " failed: " + e.getMessage(), e);
-    } finally {
-      if (matrix != null) {
-        matrix.dispose();
-      }
-      lock.writeLock().unlock();
-    }
+    });
   }
 
   /** Number of features the model expects per row. */
@@ -261,7 +250,7 @@ public final class XGBoostModel implements AutoCloseable {
       lock.readLock().lock();
       try {
         checkOpen();
-        return toDoubles(model.inplace_predict(flat, rowCount, features, Float.NaN));
+        return Matrices.toDoubles(model.inplace_predict(flat, rowCount, features, Float.NaN));
       } catch (XGBoostError e) {
         if (!String.valueOf(e.getMessage()).contains("not supported")) {
           throw new IllegalStateException("prediction with model " + source + " failed: " + e.getMessage(), e);
@@ -271,12 +260,25 @@ public final class XGBoostModel implements AutoCloseable {
         lock.readLock().unlock();
       }
     }
+    return onMatrix(flat, rowCount, matrix -> Matrices.toDoubles(model.predict(matrix)));
+  }
+
+  /** A prediction from a matrix of the rows. */
+  private interface MatrixPrediction {
+    double[][] apply(DMatrix matrix) throws XGBoostError;
+  }
+
+  /**
+   * Runs {@code prediction} on a matrix of the rows, taking turns with other predictions (the
+   * DMatrix path is not known to be safe to share) and freeing the matrix after.
+   */
+  private double[][] onMatrix(float[] flat, int rowCount, MatrixPrediction prediction) {
     lock.writeLock().lock();
     DMatrix matrix = null;
     try {
       checkOpen();
       matrix = new DMatrix(flat, rowCount, features, Float.NaN);
-      return toDoubles(model.predict(matrix));
+      return prediction.apply(matrix);
     } catch (XGBoostError e) {
       throw new IllegalStateException("prediction with model " + source + " failed: " + e.getMessage(), e);
     } finally {
@@ -300,17 +302,6 @@ public final class XGBoostModel implements AutoCloseable {
     if (booster == null) {
       throw new IllegalStateException("model " + source + " is closed");
     }
-  }
-
-  private static double[][] toDoubles(float[][] p) {
-    double[][] out = new double[p.length][];
-    for (int r = 0; r < p.length; r++) {
-      out[r] = new double[p[r].length];
-      for (int c = 0; c < p[r].length; c++) {
-        out[r][c] = p[r][c];
-      }
-    }
-    return out;
   }
 
   /** Frees the native model; idempotent. */

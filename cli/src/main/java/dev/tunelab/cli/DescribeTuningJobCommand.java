@@ -6,7 +6,6 @@ import dev.tunelab.core.store.TuningJobRecord;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** {@code tunelab describe-hyper-parameter-tuning-job NAME}. */
 @Command(name = "describe-hyper-parameter-tuning-job", mixinStandardHelpOptions = true,
@@ -16,13 +15,13 @@ import picocli.CommandLine.Parameters;
         "and ConsumedResources. Safe to call from another process while the job runs."})
 final class DescribeTuningJobCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "NAME", description = "Tuning job name.")
-  String name;
+  @Mixin JobNameArgument.TuningJob job;
 
   @Mixin HomeOption home;
 
   @Override
   public Integer call() throws Exception {
+    String name = job.name();
     try (JobStore store = home.openReadStore()) {
       find(store, name, home);
       System.out.println(TerminalText.json(DescribeTuningJob.of(store, name)));

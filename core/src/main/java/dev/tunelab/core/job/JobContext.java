@@ -1,5 +1,6 @@
 package dev.tunelab.core.job;
 
+import dev.tunelab.core.spec.OrderedMaps;
 import dev.tunelab.core.train.TrainingListener;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -10,7 +11,9 @@ import java.util.function.BooleanSupplier;
  *
  * @param tuningJobName   the owning tuning job, or {@code null} for a single training job
  * @param sequence        the job's number within its tuning job (1-based), 0 when alone
- * @param tunedHyperParameters the hyperparameters chosen by the tuner (empty when alone)
+ * @param tunedHyperParameters the hyperparameters chosen by the tuner (empty when alone), kept in
+ *                        the order given (the spec's range order), which the store and every
+ *                        response repeat
  * @param objectiveMetric the tuning objective's metric name, or {@code null}: a completed job
  *                        that did not emit it is marked Failed
  * @param observer        receives log lines and metrics; may stop the job by returning false
@@ -28,7 +31,8 @@ public record JobContext(
     int threads) {
 
   public JobContext {
-    tunedHyperParameters = Map.copyOf(tunedHyperParameters);
+    // not Map.copyOf: its iteration order changes from one JVM to the next
+    tunedHyperParameters = OrderedMaps.copyOf(tunedHyperParameters);
   }
 
   /** A single training job using every core. */

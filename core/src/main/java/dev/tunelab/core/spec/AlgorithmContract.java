@@ -76,6 +76,15 @@ public interface AlgorithmContract {
   }
 
   /**
+   * Every hyperparameter name the algorithm takes (aliases included), so that a spec naming
+   * another one is refused with the closest known name as a suggestion. Empty (the default) when
+   * the algorithm takes any name, as a bring-your-own command does.
+   */
+  default Set<String> knownHyperParameters() {
+    return Set.of();
+  }
+
+  /**
    * The name and log regex of a metric that passed {@link #checkMetric}: the regex SageMaker adds
    * as the {@code ObjectiveMetric} definition of a tuning job's training jobs.
    */

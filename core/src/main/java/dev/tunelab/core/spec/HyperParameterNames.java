@@ -51,6 +51,27 @@ public final class HyperParameterNames {
   }
 
   /**
+   * Checks that the algorithm takes a hyperparameter of this name, suggesting the closest name it
+   * takes: {@code ...Name: unknown hyperparameter 'learning_rat'; did you mean 'learning_rate'?}.
+   * Accepts every name when the algorithm lists none ({@link AlgorithmContract#knownHyperParameters}).
+   *
+   * @param field    JSON path where the name was given
+   * @param name     the name
+   * @param contract the algorithm
+   * @throws SpecException naming the field, the name and the closest name or the names accepted
+   */
+  public static void checkKnown(String field, String name, AlgorithmContract contract) {
+    java.util.Set<String> known = contract.knownHyperParameters();
+    if (known.isEmpty() || known.contains(name)) {
+      return;
+    }
+    String hint = Suggestions.didYouMean(name, known);
+    throw new SpecException(field, "unknown hyperparameter '" + name + "'" + (hint.isEmpty()
+        ? "; expected one of the algorithm's hyperparameters: " + String.join(", ", known)
+        : hint + " (the algorithm takes " + known.size() + " hyperparameters; names are case-sensitive)"));
+  }
+
+  /**
    * Checks one {@code Environment} variable name.
    *
    * @param field JSON path of the variable, named in the error

@@ -29,11 +29,13 @@ public final class JsonSpecReader {
   private final JsonNode node;
   private final String path;
   private final Consumer<String> notices;
+  private final String source;
 
-  private JsonSpecReader(JsonNode node, String path, Consumer<String> notices) {
+  private JsonSpecReader(JsonNode node, String path, Consumer<String> notices, String source) {
     this.node = node;
     this.path = path;
     this.notices = notices;
+    this.source = source;
   }
 
   /** Reads a spec file; a missing file or malformed JSON is a {@link SpecException}. */
@@ -63,7 +65,42 @@ public final class JsonSpecReader {
     if (root == null || !root.isObject()) {
       throw new SpecException("spec", source + " must hold a JSON object");
     }
-    return new JsonSpecReader(root, "", notices);
+    return new JsonSpecReader(root, "", notices, source);
+  }
+
+  /** Where the spec came from, as given to {@link #parse} (a file name, or a word such as "spec"). */
+  public String source() {
+    return source;
+  }
+
+  /**
+   * Refuses a request body of the other kind with the command that runs it, e.g. a
+   * CreateTrainingJob body given to {@code tune}: "this is a CreateTrainingJob request body; run
+   * it with `tunelab train FILE`". A body is of a kind when it has that kind's top-level fields
+   * and none of the other's.
+   *
+   * @param expectedKind   e.g. {@code CreateHyperParameterTuningJob}
+   * @param expectedFields top-level fields only a body of the expected kind has
+   * @param otherKind      e.g. {@code CreateTrainingJob}
+   * @param otherFields    top-level fields only a body of the other kind has
+   * @param otherCommand   the tunelab command that runs the other kind, e.g. {@code train}
+   */
+  public void refuseOtherKind(String expectedKind, Set<String> expectedFields, String otherKind,
+      Set<String> otherFields, String otherCommand) {
+    if (expectedFields.stream().anyMatch(node::has)) {
+      return;
+    }
+    List<String> found = otherFields.stream().filter(node::has).sorted().toList();
+    if (found.isEmpty()) {
+      return;
+    }
+    throw new SpecException("spec", "this is a " + otherKind + " request body (it has " + String.join(" and ", found)
+        + " at the top level and no " + String.join(" or ", new TreeSet<>(expectedFields)) + "), not a "
+        + expectedKind + " one; run it with `tunelab " + otherCommand + " " + shellWord(source) + "`");
+  }
+
+  private static String shellWord(String s) {
+    return s.matches("[A-Za-z0-9_./:=@%+-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
   }
 
   /** The JSON path of this object ("" for the root). */
@@ -92,7 +129,9 @@ public final class JsonSpecReader {
         notices.accept("ignoring " + at(f) + " (only meaningful on AWS)");
       } else if (!known.contains(f)) {
         Set<String> all = new TreeSet<>(known);
-        throw new SpecException(at(f), "unknown field; expected one of " + all);
+        String hint = Suggestions.didYouMean(f, all);
+        throw new SpecException(at(f), hint.isEmpty() ? "unknown field; expected one of " + all
+            : "unknown field" + hint + " (expected one of " + all + ")");
       }
     }
   }
@@ -112,7 +151,7 @@ public final class JsonSpecReader {
     if (!v.isObject()) {
       throw new SpecException(at(field), v, "an object");
     }
-    return new JsonSpecReader(v, at(field), notices);
+    return new JsonSpecReader(v, at(field), notices, source);
   }
 
   /** An optional nested object, or {@code null}. */
@@ -143,7 +182,7 @@ public final class JsonSpecReader {
       if (!e.isObject()) {
         throw new SpecException(p, e, "an object");
       }
-      out.add(new JsonSpecReader(e, p, notices));
+      out.add(new JsonSpecReader(e, p, notices, source));
     }
     return out;
   }

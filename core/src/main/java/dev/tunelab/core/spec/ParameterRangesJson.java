@@ -57,8 +57,11 @@ public final class ParameterRangesJson {
   private ParameterRangesJson() { }
 
   /**
-   * Reads and validates {@code config.ParameterRanges}: integer ranges first, then continuous,
-   * then categorical, each in the order given.
+   * Reads and validates {@code config.ParameterRanges}. The ranges come out in the order the
+   * request writes them: the three lists in the order they appear in the ParameterRanges object
+   * (whatever it is: {@code IntegerParameterRanges} before {@code ContinuousParameterRanges} or
+   * after), each list's entries in order. This order is the one every response shows
+   * hyperparameters in (after the static ones), and the order the optimizer sees the ranges in.
    *
    * @param config the HyperParameterTuningJobConfig object
    * @throws SpecException naming the JSON path of the first bad entry
@@ -73,6 +76,24 @@ public final class ParameterRangesJson {
         Set.of("AutoParameters"));
     List<ParameterRange> ranges = new ArrayList<>();
     Set<String> names = new HashSet<>();
+    for (java.util.Iterator<String> it = pr.json().fieldNames(); it.hasNext(); ) {
+      switch (it.next()) {
+        case "IntegerParameterRanges" -> integers(pr, names, ranges);
+        case "ContinuousParameterRanges" -> continuous(pr, names, ranges);
+        case "CategoricalParameterRanges" -> categorical(pr, names, ranges);
+        default -> { } // AutoParameters: noticed and ignored by checkFields
+      }
+    }
+    if (ranges.isEmpty()) {
+      throw new SpecException(pr.path(), "no ranges; expected at least one Integer, Continuous or Categorical parameter range");
+    }
+    if (ranges.size() > MAX_RANGES) {
+      throw new SpecException(pr.path(), ranges.size() + " ranges", "at most 30 tunable hyperparameters");
+    }
+    return new SearchSpace(ranges);
+  }
+
+  private static void integers(JsonSpecReader pr, Set<String> names, List<ParameterRange> ranges) {
     for (JsonSpecReader e : pr.objects("IntegerParameterRanges", 0, MAX_RANGES)) {
       e.checkFields(Set.of("Name", "MinValue", "MaxValue", "ScalingType"), Set.of());
       String n = rangeName(e, names);
@@ -81,6 +102,9 @@ public final class ParameterRangesJson {
       ScalingType s = scaling(e);
       ranges.add(build(e.path(), () -> new IntegerRange(n, min, max, s)));
     }
+  }
+
+  private static void continuous(JsonSpecReader pr, Set<String> names, List<ParameterRange> ranges) {
     for (JsonSpecReader e : pr.objects("ContinuousParameterRanges", 0, MAX_RANGES)) {
       e.checkFields(Set.of("Name", "MinValue", "MaxValue", "ScalingType"), Set.of());
       String n = rangeName(e, names);
@@ -93,6 +117,9 @@ public final class ParameterRangesJson {
       ScalingType s = scaling(e);
       ranges.add(build(e.path(), () -> new ContinuousRange(n, min, max, s)));
     }
+  }
+
+  private static void categorical(JsonSpecReader pr, Set<String> names, List<ParameterRange> ranges) {
     for (JsonSpecReader e : pr.objects("CategoricalParameterRanges", 0, MAX_RANGES)) {
       e.checkFields(Set.of("Name", "Values"), Set.of());
       String n = rangeName(e, names);
@@ -105,13 +132,25 @@ public final class ParameterRangesJson {
       }
       ranges.add(build(e.path(), () -> new CategoricalRange(n, values)));
     }
-    if (ranges.isEmpty()) {
-      throw new SpecException(pr.path(), "no ranges; expected at least one Integer, Continuous or Categorical parameter range");
+  }
+
+  /**
+   * The JSON path of each range's {@code Name}, by hyperparameter name, e.g.
+   * {@code learning_rat -> HyperParameterTuningJobConfig.ParameterRanges.ContinuousParameterRanges[0].Name}.
+   * Reads a request that {@link #read} accepted.
+   */
+  public static java.util.Map<String, String> namePaths(JsonSpecReader config) {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    JsonSpecReader pr = config.optionalObject("ParameterRanges");
+    if (pr == null) {
+      return out;
     }
-    if (ranges.size() > MAX_RANGES) {
-      throw new SpecException(pr.path(), ranges.size() + " ranges", "at most 30 tunable hyperparameters");
+    for (String list : List.of("IntegerParameterRanges", "ContinuousParameterRanges", "CategoricalParameterRanges")) {
+      for (JsonSpecReader e : pr.objects(list, 0, MAX_RANGES)) {
+        out.put(e.string("Name"), e.path() + ".Name");
+      }
     }
-    return new SearchSpace(ranges);
+    return out;
   }
 
   /**

@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * @param name            TrainingJobName (1–63 characters of {@code a-zA-Z0-9-})
  * @param algorithm       the algorithm
- * @param hyperParameters HyperParameters, all values strings
+ * @param hyperParameters HyperParameters, all values strings, in the order given (the request's
+ *                        order; a tuning job's: static ones, then the tuned ones in range order)
  * @param channels        InputDataConfig
  * @param outputPath      OutputDataConfig.S3OutputPath, or {@code null}
  * @param resources       ResourceConfig
@@ -34,9 +35,9 @@ public record TrainingJobSpec(
     ObjectNode json) {
 
   public TrainingJobSpec {
-    hyperParameters = Map.copyOf(hyperParameters);
+    hyperParameters = OrderedMaps.copyOf(hyperParameters);
     channels = List.copyOf(channels);
-    environment = Map.copyOf(environment);
+    environment = OrderedMaps.copyOf(environment);
   }
 
   /** The channel with this name, if any. */

@@ -27,11 +27,15 @@ public final class TrainingJobSpecParser {
 
   /** Validates an already-read spec. */
   public static TrainingJobSpec parse(JsonSpecReader r, Path baseDir) {
+    r.refuseOtherKind("CreateTrainingJob", Set.of("TrainingJobName", "AlgorithmSpecification", "HyperParameters"),
+        "CreateHyperParameterTuningJob", Set.of("HyperParameterTuningJobConfig", "HyperParameterTuningJobName",
+            "TrainingJobDefinition"), "tune");
     r.checkFields(FIELDS, AWS_ONLY);
     String name = TrainingSpecParts.trainingJobName(r, "TrainingJobName");
     AlgorithmSpec algorithm = TrainingSpecParts.algorithm(r.object("AlgorithmSpecification"));
     var hps = r.stringMap("HyperParameters", 100);
     hps.keySet().forEach(k -> HyperParameterNames.check(r.at("HyperParameters") + "." + k, k));
+    hps.keySet().forEach(k -> HyperParameterNames.checkKnown(r.at("HyperParameters") + "." + k, k, algorithm.contract()));
     var channels = TrainingSpecParts.channels(r);
     String output = TrainingSpecParts.outputPath(r);
     var resources = TrainingSpecParts.resources(r, "ResourceConfig");

@@ -31,6 +31,11 @@ public final class TuningJobSpecParser {
   /** Largest MaxParallelTrainingJobs accepted. */
   public static final int MAX_PARALLEL_JOBS = 100;
 
+  /** The static hyperparameter SageMaker adds to a tuning job's training jobs: the objective's metric name. */
+  private static final String OBJECTIVE_METRIC_HP = "_tuning_objective_metric";
+  /** Most static plus tunable hyperparameters (the added objective metric one included). */
+  private static final int MAX_HYPERPARAMETERS = 100;
+
   private static final Set<String> FIELDS = Set.of("HyperParameterTuningJobName",
       "HyperParameterTuningJobConfig", "TrainingJobDefinition", "WarmStartConfig");
   private static final Set<String> AWS_ONLY = Set.of("Tags", "Autotune");
@@ -51,6 +56,8 @@ public final class TuningJobSpecParser {
 
   /** Validates an already-read tuning spec. */
   public static TuningJobSpec parse(JsonSpecReader r, Path baseDir) {
+    r.refuseOtherKind("CreateHyperParameterTuningJob", Set.of("HyperParameterTuningJobConfig", "HyperParameterTuningJobName"),
+        "CreateTrainingJob", Set.of("TrainingJobName", "AlgorithmSpecification", "HyperParameters"), "train");
     r.checkFields(FIELDS, AWS_ONLY);
     String name = r.string("HyperParameterTuningJobName");
     if (!TUNING_JOB_NAME.matcher(name).matches()) {
@@ -122,16 +129,28 @@ public final class TuningJobSpecParser {
             "no static value for a hyperparameter that ParameterRanges tunes");
       }
     }
-    if (statics.containsKey("_tuning_objective_metric") && !statics.get("_tuning_objective_metric").equals(metric)) {
-      throw new SpecException(def.path() + ".StaticHyperParameters._tuning_objective_metric",
-          statics.get("_tuning_objective_metric"), "the objective MetricName " + metric + " (or leave it out)");
-    }
-    statics.put("_tuning_objective_metric", metric);
-    if (statics.size() + space.size() > 100) {
-      throw new SpecException(def.path() + ".StaticHyperParameters", statics.size() + space.size() + " hyperparameters",
-          "at most 100 static plus tunable hyperparameters, _tuning_objective_metric included");
-    }
     AlgorithmContract contract = algorithm.contract();
+    statics.keySet().stream().filter(k -> !k.equals(OBJECTIVE_METRIC_HP)).forEach(k ->
+        HyperParameterNames.checkKnown(def.path() + ".StaticHyperParameters." + k, k, contract));
+    Map<String, String> namePaths = ParameterRangesJson.namePaths(config);
+    for (ParameterRange p : space.ranges()) {
+      HyperParameterNames.checkKnown(namePaths.getOrDefault(p.name(), config.path() + ".ParameterRanges"),
+          p.name(), contract);
+    }
+    if (statics.containsKey(OBJECTIVE_METRIC_HP) && !statics.get(OBJECTIVE_METRIC_HP).equals(metric)) {
+      // the user wrote the service's own entry: name it as they wrote it, and say what it is
+      throw new SpecException(def.path() + ".StaticHyperParameters." + OBJECTIVE_METRIC_HP,
+          statics.get(OBJECTIVE_METRIC_HP), "the tuning objective's MetricName '" + metric
+              + "', or no such entry (the tuning job sets it to the objective metric itself, as SageMaker does)");
+    }
+    int given = statics.size() - (statics.containsKey(OBJECTIVE_METRIC_HP) ? 1 : 0) + space.size();
+    if (given > MAX_HYPERPARAMETERS - 1) {
+      throw new SpecException(def.path() + ".StaticHyperParameters", given + " static and tunable hyperparameters",
+          "at most " + (MAX_HYPERPARAMETERS - 1) + " static and tunable hyperparameters together (SageMaker's limit is "
+              + MAX_HYPERPARAMETERS + ", and the tuning job adds one static hyperparameter of its own, naming the"
+              + " objective metric, to every training job)");
+    }
+    statics.put(OBJECTIVE_METRIC_HP, metric);
     for (ParameterRange p : space.ranges()) {
       if (contract.untunableHyperParameters().contains(p.name())) {
         throw new SpecException(config.path() + ".ParameterRanges", p.name(), "ranges of tunable hyperparameters only ("

@@ -147,6 +147,14 @@ public final class BuiltInXgboostContract implements AlgorithmContract {
     return Set.of(KFOLD, "_num_cv_round");
   }
 
+  /** The catalog's names, then SageMaker's aliases (such as {@code learning_rate}). */
+  @Override
+  public Set<String> knownHyperParameters() {
+    Set<String> names = new java.util.LinkedHashSet<>(HyperParameterCatalog.names());
+    names.addAll(new java.util.TreeSet<>(HyperParameterCatalog.ALIASES.keySet()));
+    return java.util.Collections.unmodifiableSet(names);
+  }
+
   @Override
   public void checkMetric(String field, String metric) {
     if (!XGBoostHyperParameters.channelMetric(field, metric).equals(metric)) {

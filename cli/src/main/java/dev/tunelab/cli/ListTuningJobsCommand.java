@@ -3,7 +3,7 @@ package dev.tunelab.cli;
 import dev.tunelab.core.json.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tunelab.core.api.DescribeTrainingJob;
+import dev.tunelab.core.api.TuningJobSummaries;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TuningJobRecord;
@@ -39,15 +39,7 @@ final class ListTuningJobsCommand implements Callable<Integer> {
         ObjectNode root = Json.object();
         ArrayNode list = root.putArray("HyperParameterTuningJobSummaries");
         for (TuningJobRecord j : jobs) {
-          List<TrainingJobRecord> t = store.trainingJobsOf(j.name());
-          ObjectNode o = list.addObject();
-          o.put("HyperParameterTuningJobName", j.name());
-          o.put("HyperParameterTuningJobStatus", j.status().name());
-          o.put("CreationTime", DescribeTrainingJob.iso(j.creationTime()));
-          o.put("HyperParameterTuningEndTime", DescribeTrainingJob.iso(j.endTime()));
-          o.put("LastModifiedTime", DescribeTrainingJob.iso(j.lastModifiedTime()));
-          o.put("TrainingJobCount", t.size());
-          o.put("BestTrainingJobName", j.bestTrainingJob());
+          list.add(TuningJobSummaries.summary(j, store.trainingJobsOf(j.name())));
         }
         System.out.println(TerminalText.json(root));
         return 0;

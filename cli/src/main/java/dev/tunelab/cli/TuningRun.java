@@ -51,7 +51,10 @@ final class TuningRun {
     }
   }
 
-  /** Prints the best job, its hyperparameters and objective, and the wall time; returns the exit code. */
+  /**
+   * Prints the best job, its objective, its tuned hyperparameters (in the spec's range order, as
+   * stored) and its model, and the wall time; returns the exit code.
+   */
   static int summarize(JobStore store, TuningJobRecord rec, String metric, double wallSeconds) {
     System.out.println();
     System.out.printf(Locale.ROOT, "Tuning job %s: %s in %.2f s%n", TerminalText.escape(rec.name()), rec.status(), wallSeconds);
@@ -68,7 +71,9 @@ final class TuningRun {
       for (Map.Entry<String, String> e : best.tunedHyperParameters().entrySet()) {
         System.out.printf("  %s = %s%n", TerminalText.escape(e.getKey()), TerminalText.escape(e.getValue()));
       }
-      System.out.println("  model: " + TerminalText.escape(best.modelArtifact()));
+      // a bring-your-own job may write no model: say so instead of printing "null"
+      System.out.println("  model: " + (best.modelArtifact() == null ? "none written"
+          : TerminalText.escape(best.modelArtifact())));
     }
     // a stop the user asked for is not a failure
     return rec.status() == TuningJobStatus.Completed || rec.status() == TuningJobStatus.Stopped ? 0 : Main.FAILURE;

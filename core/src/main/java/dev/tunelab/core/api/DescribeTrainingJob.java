@@ -13,10 +13,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Builds the DescribeTrainingJob response for a stored training job, shaped like SageMaker's:
- * status, HyperParameters, FinalMetricDataList, ModelArtifacts, times (ISO-8601, UTC),
+ * Builds the DescribeTrainingJob response for a stored training job, shaped like SageMaker's
+ * (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeTrainingJob.html):
+ * status, HyperParameters (in the job's order: static ones first, then the tuned ones in the
+ * spec's range order), FinalMetricDataList, ModelArtifacts, times (ISO-8601, UTC),
  * FailureReason, and the request's AlgorithmSpecification, InputDataConfig, ResourceConfig,
- * StoppingCondition echoed back.
+ * StoppingCondition echoed back. Only fields of SageMaker's response appear (the number of
+ * boosting rounds trained is on the dashboard, not here), and optional ones only when they have
+ * a value: a job that wrote no model has no ModelArtifacts.
  */
 public final class DescribeTrainingJob {
   private DescribeTrainingJob() { }
@@ -29,8 +33,9 @@ public final class DescribeTrainingJob {
     if (job.tuningJobName() != null) {
       o.put("TuningJobArn", Arns.tuningJob(job.tuningJobName()));
     }
-    ObjectNode model = o.putObject("ModelArtifacts");
-    model.put("S3ModelArtifacts", job.modelArtifact());
+    if (job.modelArtifact() != null) {
+      o.putObject("ModelArtifacts").put("S3ModelArtifacts", job.modelArtifact());
+    }
     o.put("TrainingJobStatus", job.status().name());
     o.put("SecondaryStatus", secondaryStatus(job));
     if (job.failureReason() != null) {
@@ -45,10 +50,10 @@ public final class DescribeTrainingJob {
         o.set(section, request.get(section));
       }
     }
-    o.put("CreationTime", iso(job.creationTime()));
-    o.put("TrainingStartTime", iso(job.startTime()));
-    o.put("TrainingEndTime", iso(job.endTime()));
-    o.put("LastModifiedTime", iso(job.lastModifiedTime()));
+    StatusCounters.putTime(o, "CreationTime", job.creationTime());
+    StatusCounters.putTime(o, "TrainingStartTime", job.startTime());
+    StatusCounters.putTime(o, "TrainingEndTime", job.endTime());
+    StatusCounters.putTime(o, "LastModifiedTime", job.lastModifiedTime());
     ArrayNode metrics = o.putArray("FinalMetricDataList");
     Instant at = job.endTime() == null ? job.lastModifiedTime() : job.endTime();
     for (Map.Entry<String, Double> e : new TreeMap<>(job.finalMetrics()).entrySet()) {
@@ -62,7 +67,6 @@ public final class DescribeTrainingJob {
       o.put("TrainingTimeInSeconds", seconds);
       o.put("BillableTimeInSeconds", seconds);
     }
-    o.put("RoundsTrained", job.roundsTrained());
     return o;
   }
 

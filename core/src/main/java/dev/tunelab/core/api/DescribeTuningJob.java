@@ -7,7 +7,6 @@ import dev.tunelab.core.spec.StoredRequests;
 import dev.tunelab.core.spec.TuningJobSpec;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.NoSuchJobException;
-import dev.tunelab.core.store.ObjectiveStatus;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TrainingJobStatus;
 import dev.tunelab.core.store.TuningJobAttribute;
@@ -22,10 +21,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the DescribeHyperParameterTuningJob response: status, the config and training job
- * definition as SageMaker echoes them (with {@code _tuning_objective_metric} and the
- * {@code ObjectiveMetric} definition added), TrainingJobStatusCounters, ObjectiveStatusCounters,
- * BestTrainingJob, times and ConsumedResources.
+ * Builds the DescribeHyperParameterTuningJob response
+ * (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeHyperParameterTuningJob.html):
+ * status, the config and training job definition as SageMaker echoes them (with
+ * {@code _tuning_objective_metric} and the {@code ObjectiveMetric} definition added),
+ * TrainingJobStatusCounters, ObjectiveStatusCounters, BestTrainingJob, times and
+ * ConsumedResources.RuntimeInSeconds. Only fields of SageMaker's response appear, and optional
+ * ones only when they have a value.
  */
 public final class DescribeTuningJob {
   private DescribeTuningJob() { }
@@ -49,42 +51,10 @@ public final class DescribeTuningJob {
       o.set("TrainingJobDefinition", request.get("TrainingJobDefinition"));
     }
     o.put("HyperParameterTuningJobStatus", tuning.status().name());
-    o.put("CreationTime", DescribeTrainingJob.iso(tuning.creationTime()));
-    if (tuning.endTime() != null) {
-      o.put("HyperParameterTuningEndTime", DescribeTrainingJob.iso(tuning.endTime()));
-    }
-    o.put("LastModifiedTime", DescribeTrainingJob.iso(tuning.lastModifiedTime()));
-    int completed = 0, inProgress = 0, retryable = 0, nonRetryable = 0, stopped = 0;
-    int succeeded = 0, pending = 0, failed = 0;
-    for (TrainingJobRecord j : jobs) {
-      switch (j.status()) {
-        case Completed -> completed++;
-        case InProgress, Stopping -> inProgress++;
-        case Stopped -> stopped++;
-        case Failed -> {
-          if (j.retryableFailure()) {
-            retryable++;
-          } else {
-            nonRetryable++;
-          }
-        }
-      }
-      switch (j.objectiveStatus()) {
-        case SUCCEEDED -> succeeded++;
-        case PENDING -> pending++;
-        case FAILED -> failed++;
-      }
-    }
-    ObjectNode counters = o.putObject("TrainingJobStatusCounters");
-    counters.put("Completed", completed);
-    counters.put("InProgress", inProgress);
-    counters.put("RetryableError", retryable);
-    counters.put("NonRetryableError", nonRetryable);
-    counters.put("Stopped", stopped);
-    ObjectNode objective = o.putObject("ObjectiveStatusCounters");
-    objective.put(ObjectiveStatus.SUCCEEDED.sageMakerName(), succeeded);
-    objective.put(ObjectiveStatus.PENDING.sageMakerName(), pending);
-    objective.put(ObjectiveStatus.FAILED.sageMakerName(), failed);
+    StatusCounters.putTime(o, "CreationTime", tuning.creationTime());
+    StatusCounters.putTime(o, "HyperParameterTuningEndTime", tuning.endTime());
+    StatusCounters.putTime(o, "LastModifiedTime", tuning.lastModifiedTime());
+    StatusCounters.put(o, jobs);
     if (tuning.bestTrainingJob() != null) {
       jobs.stream().filter(j -> j.name().equals(tuning.bestTrainingJob())).findFirst()
           .ifPresent(best -> o.set("BestTrainingJob", TrainingJobSummaries.summary(best, direction, metric)));
@@ -96,11 +66,17 @@ public final class DescribeTuningJob {
     Instant end = tuning.endTime() == null ? Instant.now() : tuning.endTime();
     ObjectNode consumed = o.putObject("ConsumedResources");
     consumed.put("RuntimeInSeconds", Duration.between(tuning.creationTime(), end).toSeconds());
-    long trainingMillis = jobs.stream().filter(j -> j.startTime() != null && j.endTime() != null)
-        .mapToLong(j -> Duration.between(j.startTime(), j.endTime()).toMillis()).sum();
-    consumed.put("TrainingRuntimeInSeconds", trainingMillis / 1000.0);
-    consumed.put("BoostingRoundsTrained", jobs.stream().mapToLong(TrainingJobRecord::roundsTrained).sum());
     return o;
+  }
+
+  /**
+   * TuningJobCompletionDetails as the tuning job stored them: SageMaker's fields plus TuneLab's
+   * {@code CompletionReason} (which criterion or limit ended the job, in words), which the
+   * describe response leaves out because SageMaker's has no such field.
+   */
+  public static java.util.Optional<JsonNode> storedCompletionDetails(JobStore store, String name) {
+    return store.tuningJobAttribute(name, TuningJobAttribute.COMPLETION_DETAILS)
+        .map(s -> Json.readStored(s, "the stored TuningJobCompletionDetails"));
   }
 
   /**
@@ -112,8 +88,16 @@ public final class DescribeTuningJob {
         new NoSuchJobException("tuning job", name));
     List<TrainingJobRecord> jobs = store.trainingJobsOf(name);
     Map<String, JsonNode> extra = new LinkedHashMap<>();
-    store.tuningJobAttribute(name, TuningJobAttribute.COMPLETION_DETAILS)
-        .ifPresent(s -> extra.put("TuningJobCompletionDetails", Json.readStored(s, "the stored TuningJobCompletionDetails")));
+    storedCompletionDetails(store, name).ifPresent(stored -> {
+      // only SageMaker's fields: TuneLab's CompletionReason stays in the store (the dashboard shows it)
+      ObjectNode details = Json.object();
+      for (String f : List.of("NumberOfTrainingJobsObjectiveNotImproving", "ConvergenceDetectedTime")) {
+        if (stored.hasNonNull(f)) {
+          details.set(f, stored.get(f));
+        }
+      }
+      extra.put("TuningJobCompletionDetails", details);
+    });
     TuningJobSpec spec = StoredRequests.tuningJob(tuning, null);
     if (spec.warmStart() != null) {
       extra.put("WarmStartConfig", StoredRequests.tuningRequestAsStored(tuning).get("WarmStartConfig"));

@@ -10,7 +10,11 @@ import java.util.Locale;
 
 /**
  * HyperParameterTrainingJobSummary objects (as in ListTrainingJobsForHyperParameterTuningJob and
- * BestTrainingJob), and the sorting and filtering SageMaker's list call offers.
+ * BestTrainingJob;
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTrainingJobSummary.html),
+ * and the sorting and filtering SageMaker's list call offers. TunedHyperParameters come in the
+ * spec's range order; optional fields with no value are left out. TrainingJobDefinitionName is
+ * left out: it names one of several TrainingJobDefinitions, which TuneLab does not take.
  */
 public final class TrainingJobSummaries {
   private TrainingJobSummaries() { }
@@ -32,9 +36,9 @@ public final class TrainingJobSummaries {
     if (job.tuningJobName() != null) {
       o.put("TuningJobName", job.tuningJobName());
     }
-    o.put("CreationTime", DescribeTrainingJob.iso(job.creationTime()));
-    o.put("TrainingStartTime", DescribeTrainingJob.iso(job.startTime()));
-    o.put("TrainingEndTime", DescribeTrainingJob.iso(job.endTime()));
+    StatusCounters.putTime(o, "CreationTime", job.creationTime());
+    StatusCounters.putTime(o, "TrainingStartTime", job.startTime());
+    StatusCounters.putTime(o, "TrainingEndTime", job.endTime());
     o.put("TrainingJobStatus", job.status().name());
     ObjectNode tuned = o.putObject("TunedHyperParameters");
     job.tunedHyperParameters().forEach(tuned::put);

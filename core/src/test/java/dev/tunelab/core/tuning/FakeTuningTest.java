@@ -140,6 +140,6 @@ abstract class FakeTuningTest {
   }
 
   JsonNode completionDetails(String tuningJob) {
-    return DescribeTuningJob.of(store, tuningJob).get("TuningJobCompletionDetails");
+    return DescribeTuningJob.storedCompletionDetails(store, tuningJob).orElseThrow();
   }
 }

@@ -85,7 +85,7 @@ class TuningOptionsTest {
     TuningJobRecord rec = run(spec);
     assertEquals(TuningJobStatus.Completed, rec.status());
     assertEquals(1, store.trainingJobsOf("target").size(), "the first job already reaches RMSE 100");
-    JsonNode details = describe("target").get("TuningJobCompletionDetails");
+    JsonNode details = DescribeTuningJob.storedCompletionDetails(store, "target").orElseThrow();
     assertTrue(details.get("CompletionReason").asText().startsWith("TargetObjectiveMetricValue"), details::toString);
   }
 
@@ -101,7 +101,7 @@ class TuningOptionsTest {
     // the last 3 jobs did not improve the best of the jobs before them by more than 1%
     double bestBefore = jobs.subList(0, jobs.size() - 3).stream().mapToDouble(TrainingJobRecord::objectiveValue).min().orElseThrow();
     jobs.subList(jobs.size() - 3, jobs.size()).forEach(j -> assertTrue(j.objectiveValue() > bestBefore * 0.99));
-    JsonNode details = describe("plateau").get("TuningJobCompletionDetails");
+    JsonNode details = DescribeTuningJob.storedCompletionDetails(store, "plateau").orElseThrow();
     assertEquals(3, details.get("NumberOfTrainingJobsObjectiveNotImproving").asInt());
     assertTrue(details.get("CompletionReason").asText().startsWith("BestObjectiveNotImproving"));
   }
@@ -119,7 +119,7 @@ class TuningOptionsTest {
     double all = jobs.stream().mapToDouble(TrainingJobRecord::objectiveValue).min().orElseThrow();
     double firstHalf = jobs.subList(0, jobs.size() / 2).stream().mapToDouble(TrainingJobRecord::objectiveValue).min().orElseThrow();
     assertTrue(firstHalf - all <= 0.01 * firstHalf, firstHalf + " vs " + all);
-    JsonNode details = describe("converge").get("TuningJobCompletionDetails");
+    JsonNode details = DescribeTuningJob.storedCompletionDetails(store, "converge").orElseThrow();
     assertTrue(details.get("CompletionReason").asText().startsWith("ConvergenceDetected"), details::toString);
     assertNotNull(details.get("ConvergenceDetectedTime"));
   }

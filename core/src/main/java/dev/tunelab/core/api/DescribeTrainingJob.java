@@ -44,7 +44,7 @@ public final class DescribeTrainingJob {
     ObjectNode hps = o.putObject("HyperParameters");
     job.hyperParameters().forEach(hps::put);
     JsonNode request = parse(job.specJson());
-    for (String section : new String[] {"AlgorithmSpecification", "InputDataConfig", "OutputDataConfig",
+    for (String section : new String[] {"AlgorithmSpecification", "RoleArn", "InputDataConfig", "OutputDataConfig",
         "ResourceConfig", "StoppingCondition", "Environment"}) {
       if (request != null && request.has(section)) {
         o.set(section, request.get(section));

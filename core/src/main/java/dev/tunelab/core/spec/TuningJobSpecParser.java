@@ -129,14 +129,6 @@ public final class TuningJobSpecParser {
             "no static value for a hyperparameter that ParameterRanges tunes");
       }
     }
-    AlgorithmContract contract = algorithm.contract();
-    statics.keySet().stream().filter(k -> !k.equals(OBJECTIVE_METRIC_HP)).forEach(k ->
-        HyperParameterNames.checkKnown(def.path() + ".StaticHyperParameters." + k, k, contract));
-    Map<String, String> namePaths = ParameterRangesJson.namePaths(config);
-    for (ParameterRange p : space.ranges()) {
-      HyperParameterNames.checkKnown(namePaths.getOrDefault(p.name(), config.path() + ".ParameterRanges"),
-          p.name(), contract);
-    }
     if (statics.containsKey(OBJECTIVE_METRIC_HP) && !statics.get(OBJECTIVE_METRIC_HP).equals(metric)) {
       // the user wrote the service's own entry: name it as they wrote it, and say what it is
       throw new SpecException(def.path() + ".StaticHyperParameters." + OBJECTIVE_METRIC_HP,
@@ -149,6 +141,14 @@ public final class TuningJobSpecParser {
           "at most " + (MAX_HYPERPARAMETERS - 1) + " static and tunable hyperparameters together (SageMaker's limit is "
               + MAX_HYPERPARAMETERS + ", and the tuning job adds one static hyperparameter of its own, naming the"
               + " objective metric, to every training job)");
+    }
+    AlgorithmContract contract = algorithm.contract();
+    statics.keySet().stream().filter(k -> !k.equals(OBJECTIVE_METRIC_HP)).forEach(k ->
+        HyperParameterNames.checkKnown(def.path() + ".StaticHyperParameters." + k, k, contract));
+    Map<String, String> namePaths = ParameterRangesJson.namePaths(config);
+    for (ParameterRange p : space.ranges()) {
+      HyperParameterNames.checkKnown(namePaths.getOrDefault(p.name(), config.path() + ".ParameterRanges"),
+          p.name(), contract);
     }
     statics.put(OBJECTIVE_METRIC_HP, metric);
     for (ParameterRange p : space.ranges()) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * HyperParameters, TunedHyperParameters in the summaries and in describe's BestTrainingJob, the
  * analytics CSV's columns and the best-job block printed after tune all list the hyperparameters
  * in the spec's order, static ones first, then the ranges as the spec writes them (here
- * Continuous, then Categorical, then Integer, the reverse of the order TuneLab used to read them).
+ * Continuous, then Categorical, then Integer, while the optimizer takes them integer ones first).
  */
 @Tag("slow")
 class HyperParameterOrderProcessTest {

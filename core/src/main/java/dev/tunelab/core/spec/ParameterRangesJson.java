@@ -57,11 +57,12 @@ public final class ParameterRangesJson {
   private ParameterRangesJson() { }
 
   /**
-   * Reads and validates {@code config.ParameterRanges}. The ranges come out in the order the
-   * request writes them: the three lists in the order they appear in the ParameterRanges object
-   * (whatever it is: {@code IntegerParameterRanges} before {@code ContinuousParameterRanges} or
-   * after), each list's entries in order. This order is the one every response shows
-   * hyperparameters in (after the static ones), and the order the optimizer sees the ranges in.
+   * Reads and validates {@code config.ParameterRanges}: integer ranges first, then continuous,
+   * then categorical, each in the order given. This is the order the optimizer sees the ranges
+   * in, so that the same ranges tune the same way whichever order a request lists its three lists
+   * in (the SDK writes continuous, categorical, integer; the course's spec integer first).
+   * Responses show hyperparameters in the request's own order instead: see
+   * {@link #namesInRequestOrder}.
    *
    * @param config the HyperParameterTuningJobConfig object
    * @throws SpecException naming the JSON path of the first bad entry
@@ -76,14 +77,9 @@ public final class ParameterRangesJson {
         Set.of("AutoParameters"));
     List<ParameterRange> ranges = new ArrayList<>();
     Set<String> names = new HashSet<>();
-    for (java.util.Iterator<String> it = pr.json().fieldNames(); it.hasNext(); ) {
-      switch (it.next()) {
-        case "IntegerParameterRanges" -> integers(pr, names, ranges);
-        case "ContinuousParameterRanges" -> continuous(pr, names, ranges);
-        case "CategoricalParameterRanges" -> categorical(pr, names, ranges);
-        default -> { } // AutoParameters: noticed and ignored by checkFields
-      }
-    }
+    integers(pr, names, ranges);
+    continuous(pr, names, ranges);
+    categorical(pr, names, ranges);
     if (ranges.isEmpty()) {
       throw new SpecException(pr.path(), "no ranges; expected at least one Integer, Continuous or Categorical parameter range");
     }
@@ -132,6 +128,31 @@ public final class ParameterRangesJson {
       }
       ranges.add(build(e.path(), () -> new CategoricalRange(n, values)));
     }
+  }
+
+  /**
+   * The ranges' names in the order the request writes them: the three lists in the order they
+   * appear in the ParameterRanges object, each list's entries in order. Every response lists
+   * tuned hyperparameters in this order (after the static ones). Reads a request that
+   * {@link #read} accepted; names that are not strings are skipped.
+   *
+   * @param parameterRanges the {@code ParameterRanges} object
+   */
+  public static List<String> namesInRequestOrder(com.fasterxml.jackson.databind.JsonNode parameterRanges) {
+    List<String> out = new ArrayList<>();
+    for (java.util.Iterator<String> it = parameterRanges.fieldNames(); it.hasNext(); ) {
+      String list = it.next();
+      if (!list.equals("IntegerParameterRanges") && !list.equals("ContinuousParameterRanges")
+          && !list.equals("CategoricalParameterRanges")) {
+        continue;
+      }
+      for (com.fasterxml.jackson.databind.JsonNode e : parameterRanges.path(list)) {
+        if (e.path("Name").isTextual()) {
+          out.add(e.path("Name").textValue());
+        }
+      }
+    }
+    return out;
   }
 
   /**

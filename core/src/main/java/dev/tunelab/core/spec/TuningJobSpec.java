@@ -52,6 +52,39 @@ public record TuningJobSpec(
   }
 
   /**
+   * The tuned hyperparameters' names in the order the request writes its ranges (see
+   * {@link ParameterRangesJson#namesInRequestOrder}); the search space's order when the request
+   * JSON is not at hand.
+   */
+  public java.util.List<String> rangeOrder() {
+    java.util.List<String> spaceOrder = space.ranges().stream().map(r -> r.name()).toList();
+    if (json == null) {
+      return spaceOrder;
+    }
+    java.util.List<String> order = new java.util.ArrayList<>(ParameterRangesJson.namesInRequestOrder(
+        json.path("HyperParameterTuningJobConfig").path("ParameterRanges")));
+    order.retainAll(spaceOrder);
+    spaceOrder.stream().filter(n -> !order.contains(n)).forEach(order::add);
+    return java.util.List.copyOf(order);
+  }
+
+  /**
+   * The tuned hyperparameters of a training job in the request's range order ({@link #rangeOrder}),
+   * names outside it after them in their given order: the one order the store keeps and every
+   * response, table and CSV shows, whichever order the optimizer produced them in.
+   */
+  public Map<String, String> inRangeOrder(Map<String, String> tuned) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String name : rangeOrder()) {
+      if (tuned.containsKey(name)) {
+        out.put(name, tuned.get(name));
+      }
+    }
+    tuned.forEach(out::putIfAbsent);
+    return out;
+  }
+
+  /**
    * TuningJobCompletionCriteria.
    *
    * @param targetObjectiveValue       TargetObjectiveMetricValue, or {@code null}

@@ -262,7 +262,7 @@ final class TuningScheduler {
   private void launch(TrainingJobLauncher trainingJobs, CompletionService<TrainingJobRecord> done, Configuration c) {
     int seq = nextSequence.getAndIncrement();
     String name = trainingJobName(spec.name(), spec.randomSeed(), seq);
-    Map<String, String> tuned = c.asStrings();
+    Map<String, String> tuned = spec.inRangeOrder(c.asStrings()); // shown in the request's order
     Map<String, String> hps = new LinkedHashMap<>(spec.staticHyperParameters());
     hps.putAll(tuned);
     if (spec.hyperband() != null) {

@@ -48,9 +48,8 @@ class ParameterRangesJsonTest {
     assertEquals("Linear", json.path("IntegerParameterRanges").get(1).path("ScalingType").textValue());
     assertEquals("0.05", json.path("ContinuousParameterRanges").get(0).path("MinValue").textValue());
     assertEquals(List.of("Name", "Values"), fieldNames(json.path("CategoricalParameterRanges").get(0)));
-    // read order: the lists in the order the JSON has them (the SDK's: continuous, categorical,
-    // integer), each in the order written
-    assertEquals(List.of(ranges.get(1), ranges.get(2), ranges.get(0), ranges.get(3)),
+    // read order: integer, continuous, categorical, each in the order written
+    assertEquals(List.of(ranges.get(0), ranges.get(3), ranges.get(1), ranges.get(2)),
         ParameterRangesJson.read(config(json)).ranges());
   }
 
@@ -77,7 +76,6 @@ class ParameterRangesJsonTest {
     ObjectNode json = ParameterRangesJson.write(List.of(new IntegerRange("x", 1, 2),
         new CategoricalRange("x", List.of("a"))), Double::toString);
     SpecException e = assertThrows(SpecException.class, () -> ParameterRangesJson.read(config(json)));
-    // the SDK writes the categorical list first, so the integer range is the second 'x' read
-    assertEquals("HyperParameterTuningJobConfig.ParameterRanges.IntegerParameterRanges[0].Name", e.field());
+    assertEquals("HyperParameterTuningJobConfig.ParameterRanges.CategoricalParameterRanges[0].Name", e.field());
   }
 }

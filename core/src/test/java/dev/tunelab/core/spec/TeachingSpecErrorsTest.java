@@ -127,7 +127,7 @@ class TeachingSpecErrorsTest {
   }
 
   @Test
-  void rangesComeOutInTheOrderTheSpecWritesThem() {
+  void hyperparametersAreShownInTheOrderTheSpecWritesThem() {
     ObjectNode s = TuningJobSpecParserTest.example();
     ObjectNode ranges = TuningJobSpecParserTest.ranges(s);
     ObjectNode reordered = Json.object();
@@ -138,7 +138,12 @@ class TeachingSpecErrorsTest {
     TuningJobSpecParserTest.cfg(s).set("ParameterRanges", reordered);
     TuningJobSpec spec = tuning(s);
     assertEquals(List.of("grow_policy", "eta", "subsample", "gamma", "max_depth", "min_child_weight"),
+        spec.rangeOrder());
+    // the optimizer's order stays integer, continuous, categorical, whatever the request's
+    assertEquals(List.of("max_depth", "min_child_weight", "eta", "subsample", "gamma", "grow_policy"),
         spec.space().ranges().stream().map(ParameterRange::name).toList());
+    assertEquals(List.of("grow_policy", "eta", "max_depth"), List.copyOf(spec.inRangeOrder(
+        java.util.Map.of("max_depth", "3", "eta", "0.1", "grow_policy", "depthwise")).keySet()));
     assertEquals(List.of("objective", "early_stopping_rounds", "num_round", "_tuning_objective_metric"),
         List.copyOf(spec.definition().hyperParameters().keySet()));
   }

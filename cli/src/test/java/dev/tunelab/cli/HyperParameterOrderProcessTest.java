@@ -106,12 +106,15 @@ class HyperParameterOrderProcessTest {
     return k;
   }
 
+  /** Runs {@code tunelab ARGS} in a new JVM; returns its stdout (stderr, where the JVM and libraries may warn, apart). */
   private static String cli(Path run, String... args) throws IOException, InterruptedException {
-    Path log = Files.createTempFile(run, "cli", ".log");
-    Process p = TuneTestSupport.startCliProcess(log, args);
+    Path out = Files.createTempFile(run, "cli", ".out");
+    Path err = Files.createTempFile(run, "cli", ".err");
+    Process p = new ProcessBuilder(TuneTestSupport.cliCommand(List.of(), args)).redirectOutput(out.toFile())
+        .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
     assertTrue(p.waitFor(180, TimeUnit.SECONDS), () -> String.join(" ", args) + " did not end");
-    String text = TuneTestSupport.read(log);
-    assertEquals(0, p.exitValue(), () -> String.join(" ", args) + " failed:\n" + text);
+    String text = Files.readString(out);
+    assertEquals(0, p.exitValue(), () -> String.join(" ", args) + " failed:\n" + text + TuneTestSupport.read(err));
     return text;
   }
 }

@@ -65,10 +65,12 @@ public final class HyperParameterNames {
     if (known.isEmpty() || known.contains(name)) {
       return;
     }
-    String hint = Suggestions.didYouMean(name, known);
+    // the one the tuning job sets itself is accepted but neither suggested nor listed
+    java.util.List<String> shown = known.stream().filter(k -> !k.equals("_tuning_objective_metric")).toList();
+    String hint = Suggestions.didYouMean(name, shown);
     throw new SpecException(field, "unknown hyperparameter '" + name + "'" + (hint.isEmpty()
-        ? "; expected one of the algorithm's hyperparameters: " + String.join(", ", known)
-        : hint + " (the algorithm takes " + known.size() + " hyperparameters; names are case-sensitive)"));
+        ? "; expected one of the algorithm's hyperparameters: " + String.join(", ", shown)
+        : hint + " (names are case-sensitive)"));
   }
 
   /**

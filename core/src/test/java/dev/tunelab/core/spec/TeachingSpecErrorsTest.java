@@ -78,6 +78,7 @@ class TeachingSpecErrorsTest {
     SpecException e = assertThrows(SpecException.class, () -> tuning(s));
     assertTrue(e.getMessage().contains("unknown hyperparameter 'zzzzzzzzzz'; expected one of the algorithm's"
         + " hyperparameters: ") && e.getMessage().contains("max_depth"), e.getMessage());
+    assertFalse(e.getMessage().contains("_tuning_objective_metric"), e.getMessage());
   }
 
   @Test

@@ -80,23 +80,23 @@ public final class JsonSpecReader {
    * and none of the other's.
    *
    * @param expectedKind   e.g. {@code CreateHyperParameterTuningJob}
-   * @param expectedFields top-level fields only a body of the expected kind has
+   * @param expectedFields top-level fields only a body of the expected kind has, the main one first
    * @param otherKind      e.g. {@code CreateTrainingJob}
-   * @param otherFields    top-level fields only a body of the other kind has
+   * @param otherFields    top-level fields only a body of the other kind has, in the order to name them
    * @param otherCommand   the tunelab command that runs the other kind, e.g. {@code train}
    */
-  public void refuseOtherKind(String expectedKind, Set<String> expectedFields, String otherKind,
-      Set<String> otherFields, String otherCommand) {
+  public void refuseOtherKind(String expectedKind, List<String> expectedFields, String otherKind,
+      List<String> otherFields, String otherCommand) {
     if (expectedFields.stream().anyMatch(node::has)) {
       return;
     }
-    List<String> found = otherFields.stream().filter(node::has).sorted().toList();
+    List<String> found = otherFields.stream().filter(node::has).toList();
     if (found.isEmpty()) {
       return;
     }
-    throw new SpecException("spec", "this is a " + otherKind + " request body (it has " + String.join(" and ", found)
-        + " at the top level and no " + String.join(" or ", new TreeSet<>(expectedFields)) + "), not a "
-        + expectedKind + " one; run it with `tunelab " + otherCommand + " " + shellWord(source) + "`");
+    throw new SpecException("spec", "this is a " + otherKind + " request body (it has " + String.join(", ", found)
+        + " at the top level and no " + expectedFields.get(0) + "), not a " + expectedKind
+        + " one; run it with `tunelab " + otherCommand + " " + shellWord(source) + "`");
   }
 
   private static String shellWord(String s) {

@@ -27,8 +27,8 @@ public final class TrainingJobSpecParser {
 
   /** Validates an already-read spec. */
   public static TrainingJobSpec parse(JsonSpecReader r, Path baseDir) {
-    r.refuseOtherKind("CreateTrainingJob", Set.of("TrainingJobName", "AlgorithmSpecification", "HyperParameters"),
-        "CreateHyperParameterTuningJob", Set.of("HyperParameterTuningJobConfig", "HyperParameterTuningJobName",
+    r.refuseOtherKind("CreateTrainingJob", java.util.List.of("TrainingJobName", "AlgorithmSpecification", "HyperParameters"),
+        "CreateHyperParameterTuningJob", java.util.List.of("HyperParameterTuningJobName", "HyperParameterTuningJobConfig",
             "TrainingJobDefinition"), "tune");
     r.checkFields(FIELDS, AWS_ONLY);
     String name = TrainingSpecParts.trainingJobName(r, "TrainingJobName");

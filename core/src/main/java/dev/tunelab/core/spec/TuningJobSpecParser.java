@@ -56,8 +56,8 @@ public final class TuningJobSpecParser {
 
   /** Validates an already-read tuning spec. */
   public static TuningJobSpec parse(JsonSpecReader r, Path baseDir) {
-    r.refuseOtherKind("CreateHyperParameterTuningJob", Set.of("HyperParameterTuningJobConfig", "HyperParameterTuningJobName"),
-        "CreateTrainingJob", Set.of("TrainingJobName", "AlgorithmSpecification", "HyperParameters"), "train");
+    r.refuseOtherKind("CreateHyperParameterTuningJob", List.of("HyperParameterTuningJobConfig", "HyperParameterTuningJobName"),
+        "CreateTrainingJob", List.of("TrainingJobName", "AlgorithmSpecification", "HyperParameters"), "train");
     r.checkFields(FIELDS, AWS_ONLY);
     String name = r.string("HyperParameterTuningJobName");
     if (!TUNING_JOB_NAME.matcher(name).matches()) {

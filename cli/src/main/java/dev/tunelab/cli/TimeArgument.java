@@ -12,13 +12,13 @@ import java.time.format.DateTimeParseException;
  * A timestamp option ({@code --creation-time-after} and the like) as the AWS CLI accepts one:
  * ISO-8601 with a zone ({@code 2026-12-02T10:00:00Z}, {@code 2026-12-02T11:00:00+01:00}),
  * without one (read as UTC, as botocore does), a date alone (midnight UTC), or seconds since the
- * epoch ({@code 1764669600}, fractions allowed).
+ * epoch ({@code 1796205600}, fractions allowed).
  */
 final class TimeArgument {
   private TimeArgument() { }
 
   static final String ACCEPTED = "an ISO-8601 time such as 2026-12-02T10:00:00Z (no zone means UTC),"
-      + " a date such as 2026-12-02, or seconds since the epoch such as 1764669600";
+      + " a date such as 2026-12-02, or seconds since the epoch such as 1796205600";
 
   /**
    * The instant {@code value} names, or null when {@code value} is null.

@@ -11,7 +11,8 @@ import java.util.Map;
  * {@code --output table} of any JSON value (a describe response, or what {@code --query} kept):
  * a scalar alone; an object's scalars as aligned {@code Key  value} rows, then each nested
  * object or list under its key, indented; a list of objects as columns (one per key, in the
- * order first seen; a nested value as compact JSON); a list of scalars one per line. Keys and
+ * order first seen; a nested value as compact JSON); a list of lists (a multiselect such as
+ * {@code [Name, Value]}) as aligned rows; a list of scalars one per line. Keys and
  * values are escaped with {@link TerminalText}.
  */
 final class JsonTable {
@@ -64,6 +65,21 @@ final class JsonTable {
     for (JsonNode e : a) {
       allObjects &= e.isObject();
     }
+    boolean allArrays = !a.isEmpty();
+    for (JsonNode e : a) {
+      allArrays &= e.isArray();
+    }
+    if (allArrays) {
+      // rows of a multiselect list ([Name, Value]): one aligned row each
+      List<String[]> rows = new ArrayList<>();
+      for (JsonNode e : a) {
+        List<String> cells = new ArrayList<>();
+        e.forEach(x -> cells.add(cell(x)));
+        rows.add(cells.toArray(String[]::new));
+      }
+      align(rows, indent, out);
+      return;
+    }
     if (!allObjects) {
       for (JsonNode e : a) {
         if (e.isContainerNode()) {
@@ -81,7 +97,12 @@ final class JsonTable {
     for (JsonNode e : a) {
       rows.add(keys.stream().map(k -> e.has(k) ? cell(e.get(k)) : "-").toArray(String[]::new));
     }
-    int[] width = new int[keys.size()];
+    align(rows, indent, out);
+  }
+
+  private static void align(List<String[]> rows, String indent, StringBuilder out) {
+    int columns = rows.stream().mapToInt(r -> r.length).max().orElse(0);
+    int[] width = new int[columns];
     for (String[] r : rows) {
       for (int i = 0; i < r.length; i++) {
         width[i] = Math.max(width[i], r[i].length());

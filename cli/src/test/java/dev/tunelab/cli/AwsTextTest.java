@@ -52,5 +52,6 @@ class AwsTextTest {
     assertEquals("Completed  25\nStopped    0\n", JsonTable.format(j("{'Completed': 25, 'Stopped': 0}")));
     assertEquals("Name  Value\na     1\nbb    -\n", JsonTable.format(j("[{'Name': 'a', 'Value': 1}, {'Name': 'bb'}]")));
     assertEquals("x\n", JsonTable.format(j("'x'")));
+    assertEquals("a    1\nbbb  2.5\n", JsonTable.format(j("[['a', 1], ['bbb', 2.5]]")));
   }
 }

@@ -20,7 +20,7 @@ import java.util.TreeSet;
  *   list of scalars gives one TAB-separated line;</li>
  *   <li>a bare scalar is printed alone ({@code 12}, or a string without quotes);</li>
  *   <li>scalars are written as Python's {@code str} writes them: {@code True}, {@code False},
- *   {@code None}.</li>
+ *   {@code None}, and a float as {@link #pythonFloat(double)} says.</li>
  * </ul>
  * Every value and key is passed through {@link TerminalText#escape(String)}, so a TAB or a
  * newline inside a value cannot break the columns and no control character reaches the terminal.
@@ -159,6 +159,36 @@ final class AwsText {
     if (v.isBoolean()) {
       return v.booleanValue() ? "True" : "False";
     }
+    if (v.isFloatingPointNumber()) {
+      return pythonFloat(v.doubleValue());
+    }
     return TerminalText.escape(v.asText());
+  }
+
+  /**
+   * A double as Python's {@code repr} writes it (the shortest digits that read back the same):
+   * plain between 1e-4 and 1e16 ({@code 0.0001}, {@code 10000000.0}), else scientific with a
+   * sign and at least two exponent digits ({@code 1e-05}, {@code 1.5e+16}).
+   */
+  static String pythonFloat(double d) {
+    if (Double.isNaN(d)) {
+      return "nan";
+    }
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "inf" : "-inf";
+    }
+    if (d == 0) {
+      return 1 / d < 0 ? "-0.0" : "0.0";
+    }
+    java.math.BigDecimal b = new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros();
+    String digits = b.unscaledValue().abs().toString();
+    int exponent = digits.length() - 1 - b.scale();
+    String sign = d < 0 ? "-" : "";
+    if (exponent >= -4 && exponent < 16) {
+      String plain = b.abs().toPlainString();
+      return sign + (plain.contains(".") ? plain : plain + ".0");
+    }
+    String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+    return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
   }
 }

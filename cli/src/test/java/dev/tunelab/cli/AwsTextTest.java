@@ -42,6 +42,19 @@ class AwsTextTest {
   }
 
   @Test
+  void floatsAreWrittenAsPythonWritesThem() {
+    assertEquals("2.94173", AwsText.pythonFloat(2.94173));
+    assertEquals("3.0", AwsText.pythonFloat(3.0));
+    assertEquals("10000000.0", AwsText.pythonFloat(1e7));
+    assertEquals("0.0001", AwsText.pythonFloat(1e-4));
+    assertEquals("1e-05", AwsText.pythonFloat(1e-5));
+    assertEquals("-1.5e+16", AwsText.pythonFloat(-1.5e16));
+    assertEquals("1234567890123456.0", AwsText.pythonFloat(1234567890123456.0));
+    assertEquals("0.1", AwsText.pythonFloat(0.1));
+    assertEquals("0.0", AwsText.pythonFloat(0.0));
+  }
+
+  @Test
   void textFromJobsCannotBreakColumnsOrDriveTheTerminal() throws Exception {
     assertEquals("a\\tb\tc\\nd\t\\u001b[31m\n", AwsText.format(j("{'a': 'a\\tb', 'b': 'c\\nd', 'c': '\\u001b[31m'}")));
     assertEquals("K\\u001b  v\n", JsonTable.format(j("{'K\\u001b': 'v'}")));

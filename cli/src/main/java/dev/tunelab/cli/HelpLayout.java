@@ -25,7 +25,6 @@ final class HelpLayout {
   static void apply(CommandLine cl) {
     cl.setUsageHelpWidth(DEFAULT_WIDTH);
     cl.setUsageHelpAutoWidth(true);
-    cl.setUsageHelpLongOptionsMaxWidth(36);
     cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, HelpLayout::commandList);
   }
 

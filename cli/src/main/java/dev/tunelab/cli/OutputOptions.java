@@ -29,8 +29,8 @@ abstract class OutputOptions {
   private static final JacksonRuntime JMESPATH = new JacksonRuntime();
 
   @Option(names = "--query", paramLabel = "EXPR",
-      description = "A JMESPath expression applied to the JSON response before it is printed, as in the AWS CLI,"
-          + " e.g. --query 'TrainingJobStatusCounters.Completed' --output text.")
+      description = "A JMESPath expression applied to the JSON response before it is printed, as the AWS CLI's"
+          + " --query is.")
   String query;
 
   /** What the user gave to {@code --output}, or null. */

@@ -9,28 +9,37 @@ import picocli.CommandLine.Mixin;
 
 /** {@code tunelab describe-hyper-parameter-tuning-job NAME}. */
 @Command(name = "describe-hyper-parameter-tuning-job", mixinStandardHelpOptions = true,
-    description = {"Print a tuning job as JSON shaped like SageMaker's DescribeHyperParameterTuningJob:",
-        "HyperParameterTuningJobStatus, TrainingJobStatusCounters, ObjectiveStatusCounters,",
-        "BestTrainingJob (TunedHyperParameters, FinalHyperParameterTuningJobObjectiveMetric), times",
-        "and ConsumedResources. Safe to call from another process while the job runs."})
+    description = {"Print a tuning job as SageMaker's DescribeHyperParameterTuningJob response.",
+        "The response holds HyperParameterTuningJobStatus, TrainingJobStatusCounters, ObjectiveStatusCounters,"
+            + " BestTrainingJob (TunedHyperParameters, FinalHyperParameterTuningJobObjectiveMetric), the times and"
+            + " ConsumedResources. It is safe to call from another process while the job runs."})
 final class DescribeTuningJobCommand implements Callable<Integer> {
 
   @Mixin JobNameArgument.TuningJob job;
+
+  @Mixin OutputOptions.JsonDefault output;
 
   @Mixin HomeOption home;
 
   @Override
   public Integer call() throws Exception {
     String name = job.name();
+    output.validate();
     try (JobStore store = home.openReadStore()) {
-      find(store, name, home);
-      System.out.println(TerminalText.json(DescribeTuningJob.of(store, name)));
+      find(store, name, home, "--hyper-parameter-tuning-job-name");
+      output.print(DescribeTuningJob.of(store, name));
       return 0;
     }
   }
 
+  /** The tuning job named {@code name}; bad input naming NAME when there is none. */
   static TuningJobRecord find(JobStore store, String name, HomeOption home) {
-    return store.tuningJob(name).orElseThrow(() -> Main.badInput("NAME", name,
+    return find(store, name, home, "NAME");
+  }
+
+  /** The tuning job named {@code name}; bad input naming {@code option} when there is none. */
+  static TuningJobRecord find(JobStore store, String name, HomeOption home, String option) {
+    return store.tuningJob(name).orElseThrow(() -> Main.badInput(option, name,
         "the name of an existing tuning job in " + home.path() + " (see `tunelab list-hyper-parameter-tuning-jobs`)"));
   }
 }

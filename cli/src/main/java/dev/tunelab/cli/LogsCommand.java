@@ -1,6 +1,9 @@
 package dev.tunelab.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.core.job.LogFormat;
+import dev.tunelab.core.json.Json;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.LogLine;
 import dev.tunelab.core.store.TrainingJobRecord;
@@ -10,16 +13,15 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code tunelab logs NAME [--follow]}: a training job's log stream. */
 @Command(name = "logs", mixinStandardHelpOptions = true,
     description = {"Print a training job's log stream as CloudWatch shows it (a TAB as #011).",
-        "With --follow, keep printing new lines until the job ends."})
+        "With --follow, keep printing new lines until the job ends. --output json and text print the lines as"
+            + " CloudWatch's GetLogEvents response (events with timestamp in epoch milliseconds and message)."})
 final class LogsCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "TRAINING_JOB", description = "Training job name.")
-  String name;
+  @Mixin JobNameArgument.TrainingJob job;
 
   @Option(names = {"-f", "--follow"}, description = "Wait for new lines until the job ends.")
   boolean follow;
@@ -27,13 +29,25 @@ final class LogsCommand implements Callable<Integer> {
   @Option(names = "--raw", description = "Print TABs as TABs instead of #011.")
   boolean raw;
 
+  @Mixin OutputOptions.TableDefault output;
+
   @Mixin HomeOption home;
 
   @Override
   public Integer call() throws Exception {
+    String name = job.name();
+    output.validate();
+    boolean plain = output.format() == OutputFormat.TABLE && !output.hasQuery();
+    if (follow && !plain) {
+      throw Main.badInput("--follow", "with --output " + output.format().label()
+          + (output.hasQuery() ? " and --query" : ""), "--follow with the plain log (leave --output and --query out)");
+    }
     try (JobStore store = home.openReadStore()) {
-      store.trainingJob(name).orElseThrow(() -> Main.badInput("TRAINING_JOB", name,
-          "the name of an existing training job in " + home.path()));
+      DescribeTrainingJobCommand.find(store, name, home);
+      if (!plain) {
+        output.print(events(store, name));
+        return 0;
+      }
       long after = 0;
       while (true) {
         List<LogLine> lines = store.logLines(name, after, 10_000);
@@ -63,6 +77,25 @@ final class LogsCommand implements Callable<Integer> {
         }
         System.out.flush();
         Thread.sleep(200);
+      }
+    }
+  }
+
+  /** The job's log as CloudWatch's GetLogEvents response: {@code {"events": [{"timestamp", "message"}]}}. */
+  private static ObjectNode events(JobStore store, String name) {
+    ObjectNode root = Json.object();
+    ArrayNode events = root.putArray("events");
+    long after = 0;
+    while (true) {
+      List<LogLine> lines = store.logLines(name, after, 10_000);
+      if (lines.isEmpty()) {
+        return root;
+      }
+      for (LogLine l : lines) {
+        ObjectNode e = events.addObject();
+        e.put("timestamp", l.time().toEpochMilli());
+        e.put("message", l.text());
+        after = l.seq();
       }
     }
   }

@@ -15,11 +15,12 @@ import picocli.CommandLine.Command;
 @Command(name = "tunelab", mixinStandardHelpOptions = true, version = "tunelab 0.1.0",
     description = {
         "Hyperparameter tuning on your own machine, SageMaker-compatible.",
-        "Specs are the JSON bodies of SageMaker's CreateTrainingJob / CreateHyperParameterTuningJob.",
-        "State lives in --home, else $TUNELAB_HOME, else ~/.tunelab (tunelab.db + jobs/).",
+        "Specs are the JSON bodies of SageMaker's CreateTrainingJob and CreateHyperParameterTuningJob requests."
+            + " State lives in --home, else $TUNELAB_HOME, else ~/.tunelab (tunelab.db and jobs/).",
         ""},
     footer = {"", "Exit codes: 0 success, 2 bad input, 1 failure while running.",
-        "Start with: tunelab tune examples/boston-xgboost-hpo.json"},
+        "Start with: tunelab tune examples/boston-xgboost-hpo.json",
+        "Help on one command: tunelab COMMAND --help"},
     subcommands = {
         TuneCommand.class,
         TrainCommand.class,
@@ -54,6 +55,8 @@ public final class Main implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     registerNumberConverters(cl);
+    HelpLayout.apply(cl);
+    cl.setParameterExceptionHandler(ParameterErrors::handle);
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
       if (ex instanceof IllegalArgumentException || ex instanceof JobStateException) {

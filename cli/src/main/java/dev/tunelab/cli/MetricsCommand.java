@@ -7,40 +7,42 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
- * {@code tunelab metrics JOB [--output table|json|csv]}: every metric value a training job
+ * {@code tunelab metrics JOB [--output table|json|text|csv] [--query EXPR]}: every metric value a training job
  * reported, round by round, as the SageMaker SDK's {@code TrainingJobAnalytics(JOB).dataframe()}
  * shows them (timestamp in seconds since the job started, metric_name, value) plus the round.
  * It reads the store, so it works while the job runs in another process.
  */
 @Command(name = "metrics", mixinStandardHelpOptions = true,
-    description = {"Every round's metrics of a training job, like the SageMaker SDK's",
-        "TrainingJobAnalytics dataframe: timestamp (seconds since the job started), metric_name,",
-        "value, round. Works while the job runs (from any process)."})
+    description = {"Every round's metrics of a training job, like the SageMaker SDK's TrainingJobAnalytics dataframe.",
+        "The columns are timestamp (seconds since the job started), metric_name, value and round. It works while"
+            + " the job runs, from any process."})
 final class MetricsCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "TRAINING_JOB", description = "Training job name.")
-  String name;
+  @Mixin JobNameArgument.TrainingJob job;
 
-  @Option(names = "--output", paramLabel = "table|json|csv", description = "Output format (default ${DEFAULT-VALUE}).")
-  String output = "table";
+  @Mixin OutputOptions.WithCsv output;
 
   @Mixin HomeOption home;
 
   @Override
   public Integer call() {
-    MetricsOutput format = MetricsOutput.parse(output);
+    String name = job.name();
+    OutputFormat format = output.validate().format();
+    if (format == OutputFormat.CSV && output.hasQuery()) {
+      throw Main.badInput("--query", output.query, "no --query with --output csv (csv prints every row; use json,"
+          + " table or text with --query)");
+    }
     try (JobStore store = home.openReadStore()) {
-      TrainingJobRecord job = store.trainingJob(name).orElseThrow(() -> Main.badInput("TRAINING_JOB",
-          TerminalText.escape(name), "the name of an existing training job in " + home.path()
-              + (store.tuningJob(name).isPresent() ? " (" + TerminalText.escape(name)
-              + " is a tuning job: list its training jobs with list-training-jobs-for-hyper-parameter-tuning-job)" : "")));
-      Instant start = job.startTime() != null ? job.startTime() : job.creationTime();
+      TrainingJobRecord rec = DescribeTrainingJobCommand.find(store, name, home);
+      Instant start = rec.startTime() != null ? rec.startTime() : rec.creationTime();
       List<MetricRow> rows = MetricRow.of(start, store.metrics(name));
-      System.out.print(format.render(job, start, rows));
+      switch (format) {
+        case CSV -> System.out.print(MetricsOutput.CSV.render(rec, start, rows));
+        default -> output.print(MetricsOutput.document(rec, start, rows),
+            () -> MetricsOutput.TABLE.render(rec, start, rows));
+      }
       System.out.flush();
       return 0;
     }

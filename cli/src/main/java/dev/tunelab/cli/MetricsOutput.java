@@ -32,16 +32,6 @@ enum MetricsOutput {
   /** The dataframe's column names, in order. */
   static final List<String> COLUMNS = List.of("timestamp", "metric_name", "value", "round");
 
-  /** The format named by {@code --output}; anything else is bad input naming the option. */
-  static MetricsOutput parse(String name) {
-    for (MetricsOutput o : values()) {
-      if (o.name().equalsIgnoreCase(name)) {
-        return o;
-      }
-    }
-    throw Main.badInput("--output", name, "table, json or csv");
-  }
-
   /** The text to print (ends with a newline). */
   String render(TrainingJobRecord job, Instant start, List<MetricRow> rows) {
     return switch (this) {
@@ -95,6 +85,17 @@ enum MetricsOutput {
   }
 
   private static String json(TrainingJobRecord job, Instant start, List<MetricRow> rows) {
+    ObjectNode doc = document(job, start, rows);
+    try {
+      return Json.mapper().writer().with(JsonWriteFeature.ESCAPE_NON_ASCII).withDefaultPrettyPrinter()
+          .writeValueAsString(doc) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("cannot write the metrics as JSON", e);
+    }
+  }
+
+  /** The JSON document of {@code --output json} (and what {@code --query} applies to). */
+  static ObjectNode document(TrainingJobRecord job, Instant start, List<MetricRow> rows) {
     ObjectNode doc = Json.object();
     doc.put("TrainingJobName", job.name());
     doc.put("TrainingJobStatus", job.status().name());
@@ -111,12 +112,7 @@ enum MetricsOutput {
       }
       o.put("round", r.round());
     }
-    try {
-      return Json.mapper().writer().with(JsonWriteFeature.ESCAPE_NON_ASCII).withDefaultPrettyPrinter()
-          .writeValueAsString(doc) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException("cannot write the metrics as JSON", e);
-    }
+    return doc;
   }
 
   private static String seconds(MetricRow r) {

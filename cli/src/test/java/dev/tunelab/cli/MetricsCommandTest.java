@@ -102,10 +102,10 @@ class MetricsCommandTest {
     Path home = storeWithOneJob();
     CliTestSupport.Run r = CliTestSupport.run(home, "metrics", "nope");
     assertEquals(2, r.exitCode(), r::all);
-    assertTrue(r.err().contains("TRAINING_JOB: got 'nope'") && r.err().contains(home.toString()), r.err());
+    assertTrue(r.err().contains("--training-job-name: got 'nope'") && r.err().contains(home.toString()), r.err());
     r = CliTestSupport.run(home, "metrics", "mj", "--output", "xml");
     assertEquals(2, r.exitCode(), r::all);
-    assertTrue(r.err().contains("--output: got 'xml'; expected table, json or csv"), r.err());
+    assertTrue(r.err().contains("--output: got 'xml'; expected json, table, text or csv"), r.err());
     assertEquals("", r.out());
   }
 

@@ -74,7 +74,24 @@ class TerminalEscapingTest {
       assertTrue(logs.out().contains("log \\u001b[2J cleared \\u001b]0;owned\\u0007 title"), logs.out());
       assertNoRawControls("logs --raw", ok(home, "logs", j.name(), "--raw").all());
       assertNoControlCodes("describe-training-job", ok(home, "describe-training-job", j.name()).all());
+      for (String format : List.of("text", "table")) {
+        // text keeps its column TABs; every TAB inside a value is written \t
+        assertNoRawControls("describe-training-job --output " + format,
+            ok(home, "describe-training-job", j.name(), "--output", format).all());
+        assertNoRawControls("logs --output " + format, ok(home, "logs", j.name(), "--output", format).all());
+        assertNoRawControls("metrics --output " + format, ok(home, "metrics", j.name(), "--output", format).all());
+      }
     }
+    for (String format : List.of("text", "table")) {
+      for (String verb : List.of("list-training-jobs-for-hyper-parameter-tuning-job", "describe-hyper-parameter-tuning-job",
+          "analytics")) {
+        assertNoRawControls(verb + " --output " + format, ok(home, verb, "hostile", "--output", format).all());
+        assertNoRawControls(verb + " --query", ok(home, verb, "hostile", "--output", format, "--query", "@").all());
+      }
+    }
+    CliTestSupport.Run option = CliTestSupport.run(home, "logs", "--no\u001b[2Jsuch");
+    assertEquals(2, option.exitCode(), option.all());
+    assertNoControlCodes("an unknown option", option.all());
     assertNoControlCodes("list table",
         ok(home, "list-training-jobs-for-hyper-parameter-tuning-job", "hostile").all());
     assertNoControlCodes("list json",

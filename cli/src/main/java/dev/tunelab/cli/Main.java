@@ -38,6 +38,7 @@ import picocli.CommandLine.Command;
         ReportCommand.class,
         DatasetsCommand.class,
         BenchmarkCommand.class,
+        CompletionCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

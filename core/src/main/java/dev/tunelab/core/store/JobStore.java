@@ -204,6 +204,25 @@ public interface JobStore extends AutoCloseable {
   int failStaleTrainingJobs(String tuningJobName, String reason);
 
   /**
+   * Removes a tuning job and everything the store keeps for it, in one transaction: its
+   * training jobs with their log lines and metrics, its attributes and its row (the AWS
+   * DeleteHyperParameterTuningJob). Recorded transform runs name a training job by name only and
+   * stay. The job folders are the caller's to remove, from the returned records
+   * ({@link dev.tunelab.core.job.JobFolders}).
+   *
+   * <p>A tuning job that has ended may be deleted. One InProgress or Stopping is refused while it
+   * may still be run: when its recorded owner process is alive, and when no owner is recorded
+   * yet (a {@code tune --no-wait} whose background process has not claimed it). One whose
+   * recorded owner process is gone (the process died) may be deleted: nothing runs it, and the
+   * check and the removal are one transaction, so a {@code resume} cannot claim it half-way.
+   *
+   * @return the removed training jobs, in creation order
+   * @throws NoSuchJobException if it does not exist
+   * @throws JobStateException  while it may still run (the message says to stop it first)
+   */
+  List<TrainingJobRecord> deleteTuningJob(String tuningJobName);
+
+  /**
    * Next training-job sequence number for a tuning job: 1-based, the largest existing + 1, so
    * names never repeat after a resume (a rolled-back last number may be reused).
    */

@@ -628,6 +628,37 @@ final class SqliteJobStore implements JobStore {
   }
 
   @Override
+  public List<TrainingJobRecord> deleteTuningJob(String tuningJobName) {
+    return write("delete tuning job " + tuningJobName, () -> {
+      TuningState state = requireTuningJob(tuningJobName);
+      if (!state.status.isTerminal()) {
+        ProcessOwner owner = null;
+        try (ResultSet rs = query("SELECT value FROM tuning_job_attribute WHERE tuning_job_id = ? AND key = ?",
+            state.id, TuningJobAttribute.OWNER_PID.key())) {
+          if (rs.next()) {
+            owner = ProcessOwner.parse(rs.getString(1));
+          }
+        }
+        if (owner == null || owner.isCurrent() || owner.isAlive()) {
+          throw new JobStateException("tuning job", tuningJobName, state.status.name()
+              + (owner == null ? " (its process is starting)" : " (run by process " + owner.pid() + ")"),
+              "stop it first with `tunelab stop-hyper-parameter-tuning-job " + tuningJobName
+                  + "`, then delete it");
+        }
+      }
+      List<TrainingJobRecord> jobs = trainingRecords(query(trainingSelect() + TRAINING_FROM
+          + " WHERE t.tuning_job_id = ? ORDER BY t.id", state.id));
+      String ofJob = " WHERE training_job_id IN (SELECT id FROM training_job WHERE tuning_job_id = ?)";
+      update("DELETE FROM log_line" + ofJob, state.id);
+      update("DELETE FROM metric" + ofJob, state.id);
+      update("DELETE FROM training_job WHERE tuning_job_id = ?", state.id);
+      update("DELETE FROM tuning_job_attribute WHERE tuning_job_id = ?", state.id);
+      update("DELETE FROM tuning_job WHERE id = ?", state.id);
+      return jobs;
+    });
+  }
+
+  @Override
   public int nextTrainingJobSequence(String tuningJobName) {
     return read("next sequence of tuning job " + tuningJobName, () -> {
       long id = requireTuningJobId(tuningJobName);

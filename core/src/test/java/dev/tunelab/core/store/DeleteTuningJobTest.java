@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +61,7 @@ class DeleteTuningJobTest {
   }
 
   @Test
-  void removesTheTuningJobItsTrainingJobsLogsMetricsAndAttributesOnly() {
+  void removesTheTuningJobItsTrainingJobsLogsMetricsAndAttributesOnly() throws Exception {
     tuningJob("gone", 3, TuningJobStatus.Completed);
     tuningJob("kept", 2, TuningJobStatus.Completed);
     store.createTrainingJob(new NewTrainingJob("lone", null, 0, Map.of(), Map.of(), null, T0, null));
@@ -68,9 +72,14 @@ class DeleteTuningJobTest {
     assertTrue(store.tuningJob("gone").isEmpty());
     for (String tj : List.of("gone-001", "gone-002", "gone-003")) {
       assertTrue(store.trainingJob(tj).isEmpty(), tj);
-      assertTrue(store.logLines(tj, 0, 10).isEmpty(), tj);
-      assertTrue(store.metrics(tj).isEmpty(), tj);
     }
+    // no row of theirs is left in any table: only kept's 2 jobs (a line and a metric each) and
+    // its one attribute, and the lone job
+    assertEquals(2, count("log_line"));
+    assertEquals(2, count("metric"));
+    assertEquals(1, count("tuning_job_attribute"));
+    assertEquals(3, count("training_job"));
+    assertEquals(1, count("tuning_job"));
     assertThrows(NoSuchJobException.class, () -> store.trainingJobsOf("gone"));
     // the other jobs are untouched
     assertEquals(2, store.trainingJobsOf("kept").size());
@@ -83,6 +92,15 @@ class DeleteTuningJobTest {
     store.createTuningJob(new NewTuningJob("gone", "{}", T0));
     assertEquals(1, store.nextTrainingJobSequence("gone"));
     assertTrue(store.tuningJobAttribute("gone", TuningJobAttribute.BASE_DIR).isEmpty(), "no attribute survives");
+  }
+
+  private long count(String table) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("tunelab.db"));
+         Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.tunelab.cli;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ final class BackgroundJobs {
     Files.createDirectories(log.getParent());
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    cmd.addAll(inheritedJvmOptions());
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(Main.class.getName());
@@ -36,5 +38,22 @@ final class BackgroundJobs {
       pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     }
     return pb.start();
+  }
+
+  /**
+   * The options of this JVM that a background job should run with too: memory, stack and GC
+   * settings and the launcher's class-data-sharing archive (seconds of start-up on a busy
+   * machine). Agents, debuggers and the C1-only setting of short commands are not passed on.
+   */
+  static List<String> inheritedJvmOptions() {
+    List<String> kept = new ArrayList<>();
+    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (a.startsWith("-Xss") || a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-Xshare:")
+          || a.startsWith("-XX:SharedArchiveFile=") || a.startsWith("-Xlog:cds") || a.equals("-XX:+UseSerialGC")
+          || a.startsWith("-XX:PretenureSizeThreshold=")) {
+        kept.add(a);
+      }
+    }
+    return kept;
   }
 }

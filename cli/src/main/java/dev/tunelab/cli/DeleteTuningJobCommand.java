@@ -26,7 +26,10 @@ final class DeleteTuningJobCommand implements Callable<Integer> {
   public Integer call() {
     String name = job.name();
     try (JobStore store = home.openStore()) {
-      DescribeTuningJobCommand.find(store, name, home);
+      if (store.tuningJob(name).isEmpty()) {
+        throw Main.badInput("--hyper-parameter-tuning-job-name", name, "the name of an existing tuning job in "
+            + home.path() + " (see `tunelab list-hyper-parameter-tuning-jobs`)");
+      }
       TuningJobDeletion.delete(store, home.path(), name);
       return 0;
     }

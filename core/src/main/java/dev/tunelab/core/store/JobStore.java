@@ -59,7 +59,17 @@ public interface JobStore extends AutoCloseable {
    * @throws NoSuchJobException if its tuning job does not exist
    * @throws IllegalArgumentException if its tuning job already has a job with that sequence
    */
-  void createTrainingJob(NewTrainingJob job);
+  default void createTrainingJob(NewTrainingJob job) {
+    createTrainingJob(job, ProcessOwner.current());
+  }
+
+  /**
+   * As {@link #createTrainingJob(NewTrainingJob)}, recording {@code owner} as the process that
+   * runs the job: for a lone training job another process runs ({@code create-training-job}
+   * records it, its background process trains it). Should that process be gone while the job is
+   * unfinished, the job reads as Failed (RetryableError) as any lone job whose process died.
+   */
+  void createTrainingJob(NewTrainingJob job, ProcessOwner owner);
 
   /**
    * Records when training started.

@@ -243,8 +243,9 @@ final class SqliteJobStore implements JobStore {
   // ---- training jobs ---------------------------------------------------------------------
 
   @Override
-  public void createTrainingJob(NewTrainingJob job) {
+  public void createTrainingJob(NewTrainingJob job, ProcessOwner owner) {
     Checks.requireNonNull(job, "job");
+    Checks.requireNonNull(owner, "owner");
     write("create training job " + job.name(), () -> {
       if (trainingJobId(job.name()) != null) {
         throw new JobExistsException("training job", job.name());
@@ -269,7 +270,7 @@ final class SqliteJobStore implements JobStore {
           JsonMaps.write(job.hyperParameters()), JsonMaps.write(job.tunedHyperParameters()),
           job.specJson(), job.creationTime().toEpochMilli(), now,
           ObjectiveStatus.PENDING.sageMakerName(),
-          job.jobDir() == null ? null : job.jobDir().toString(), ProcessOwner.current().encode());
+          job.jobDir() == null ? null : job.jobDir().toString(), owner.encode());
       return null;
     });
   }

@@ -5,6 +5,8 @@ import dev.tunelab.core.job.JobFolders;
 import dev.tunelab.core.spec.TuningJobSpec;
 import dev.tunelab.core.spec.TuningJobSpecParser;
 import dev.tunelab.core.store.JobStore;
+import dev.tunelab.core.store.ProcessOwner;
+import dev.tunelab.core.store.TuningJobAttribute;
 import dev.tunelab.core.store.TuningJobStatus;
 import dev.tunelab.core.tuning.PreparedTuningJob;
 import dev.tunelab.core.tuning.Scheduling;
@@ -28,6 +30,7 @@ import picocli.CommandLine.Parameters;
         "order (a slot may wait for an older job); --asynchronous fills a slot as soon as it frees.",
         "Training jobs are named <tuning-job>-<NNN>-<8 hex>. Ctrl-C stops the tuning job cleanly",
         "(status Stopped); if the process dies, `tunelab resume NAME` continues it.",
+        "create-hyper-parameter-tuning-job is the AWS CLI's form of `tune --no-wait`.",
         "Runs with the same RandomSeed are reproducible, unless --asynchronous, early stopping",
         "Auto or Hyperband make them depend on timing."})
 final class TuneCommand implements Callable<Integer> {
@@ -66,7 +69,11 @@ final class TuneCommand implements Callable<Integer> {
     runner.create(job, scheduling);
     Path log = JobFolders.tuningJobLog(home, name);
     try {
-      BackgroundJobs.start(home, log, false, "resume", name);
+      Process child = BackgroundJobs.start(home, log, false, "resume", name);
+      // the owner from the start, not only once the child claims it: should the child die before
+      // that, the tuning job is an orphan (resume continues it, delete may remove it, a waiter
+      // fails) instead of one that seems to be starting forever
+      store.putTuningJobAttribute(name, TuningJobAttribute.OWNER_PID, ProcessOwner.of(child.toHandle()).encode());
     } catch (IOException | RuntimeException e) {
       store.updateTuningJobStatus(name, TuningJobStatus.Failed,
           "InternalError: could not start the background process that runs it: " + e, null);

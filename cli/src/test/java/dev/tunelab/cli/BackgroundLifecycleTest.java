@@ -236,6 +236,32 @@ class BackgroundLifecycleTest {
   }
 
   @Test
+  void aTuningJobWhoseBackgroundJvmDiesIsAnOrphanTheWaiterReportsAndDeleteRemoves() throws Exception {
+    Path gate = dir.resolve("gate");
+    Path specFile = ByoTuningTest.gatedSpec(dir, "bg-orphan", 4, 2, 0, gate);
+    ok(home(), "create-hyper-parameter-tuning-job", "--cli-input-json", "file://" + specFile);
+    long owner;
+    try (JobStore store = JobStore.openSqliteReadOnly(home())) {
+      owner = store.tuningJobAttribute("bg-orphan", TuningJobAttribute.OWNER_PID)
+          .map(v -> dev.tunelab.core.store.ProcessOwner.parse(v).pid())
+          .orElseThrow(() -> new AssertionError("the background JVM is the owner as soon as the command returns"));
+    }
+    assertTrue(owner != ProcessHandle.current().pid());
+    // SIGKILL, whether or not it has claimed the job yet: either way nobody runs it now
+    ProcessHandle jvm = ProcessHandle.of(owner).orElseThrow();
+    jvm.destroyForcibly();
+    jvm.onExit().get(30, TimeUnit.SECONDS);
+    Files.writeString(gate, "open"); // any job command it started finishes at once
+
+    CliTestSupport.Run waited = CliTestSupport.run(home(), waitArgs("wait", "hyper-parameter-tuning-job-completed-or-stopped",
+        "bg-orphan"));
+    assertEquals(255, waited.exitCode(), waited::all);
+    assertTrue(waited.err().contains("`tunelab resume bg-orphan` continues it"), waited.err());
+    assertEquals("", ok(home(), "delete-hyper-parameter-tuning-job", "bg-orphan").out(), "an orphan may be deleted");
+    assertEquals(2, CliTestSupport.run(home(), "describe-hyper-parameter-tuning-job", "bg-orphan").exitCode());
+  }
+
+  @Test
   void theTuningWaiterFailsWhenTheTuningJobFails() throws Exception {
     // no training job ever prints the objective: every one fails, and so does the tuning job
     ObjectNode spec = ByoTuningTest.spec(dir, ByoTuningTest.script(), "bg-fail", "Random",

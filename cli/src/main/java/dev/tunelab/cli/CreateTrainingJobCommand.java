@@ -39,13 +39,13 @@ import picocli.CommandLine.Option;
  * job whose process is gone.
  */
 @Command(name = "create-training-job", mixinStandardHelpOptions = true,
-    description = {
-        "Create a training job from a CreateTrainingJob request, as the AWS CLI does: the request is",
-        "checked as `train` checks it (bad input: exit 2, nothing recorded), the job runs in a",
-        "background process (log: $TUNELAB_HOME/training-jobs/NAME.log), and the response",
-        "{\"TrainingJobArn\": \"arn:aws:sagemaker:local:...\"} is printed at once.",
-        "Follow it with describe-training-job or logs, wait for it with",
-        "`tunelab wait training-job-completed-or-stopped`. `tunelab train SPEC` is the blocking form."})
+    description = {"Create a training job from a CreateTrainingJob request, as the AWS CLI does:",
+        "the request is checked as `train` checks it (bad input: exit 2, nothing",
+        "recorded), the job runs in a background process (log:",
+        "$TUNELAB_HOME/training-jobs/NAME.log), and the response {\"TrainingJobArn\":",
+        "\"arn:aws:sagemaker:local:...\"} is printed at once. Follow it with",
+        "describe-training-job or logs, wait for it with `tunelab wait",
+        "training-job-completed-or-stopped`. `tunelab train SPEC` is the blocking form."})
 final class CreateTrainingJobCommand implements Callable<Integer> {
 
   /** How long the background process waits for the starting command to record the job. */

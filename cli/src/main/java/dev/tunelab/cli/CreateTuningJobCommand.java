@@ -20,12 +20,12 @@ import picocli.CommandLine.Option;
  * and prints the API's response, {@code {"HyperParameterTuningJobArn": ...}}, at once.
  */
 @Command(name = "create-hyper-parameter-tuning-job", mixinStandardHelpOptions = true,
-    description = {
-        "Create a hyperparameter tuning job from a CreateHyperParameterTuningJob request, as the",
-        "AWS CLI does: the request is checked as `tune` checks it (bad input: exit 2, nothing",
-        "recorded), the tuning job is recorded InProgress and runs in a background process, and",
-        "the response {\"HyperParameterTuningJobArn\": \"arn:aws:sagemaker:local:...\"} is printed at once.",
-        "Follow it with describe-hyper-parameter-tuning-job, wait for it with",
+    description = {"Create a hyperparameter tuning job from a CreateHyperParameterTuningJob",
+        "request, as the AWS CLI does: the request is checked as `tune` checks it (bad",
+        "input: exit 2, nothing recorded), the tuning job is recorded InProgress and",
+        "runs in a background process, and the response",
+        "{\"HyperParameterTuningJobArn\": \"arn:aws:sagemaker:local:...\"} is printed",
+        "at once. Follow it with describe-hyper-parameter-tuning-job, wait for it with",
         "`tunelab wait hyper-parameter-tuning-job-completed-or-stopped`, stop it with",
         "stop-hyper-parameter-tuning-job. `tunelab tune SPEC` is the blocking form."})
 final class CreateTuningJobCommand implements Callable<Integer> {

@@ -9,13 +9,15 @@ import picocli.CommandLine.Mixin;
 /** {@code tunelab delete-hyper-parameter-tuning-job NAME}: the AWS CLI's verb; prints nothing. */
 @Command(name = "delete-hyper-parameter-tuning-job", mixinStandardHelpOptions = true,
     description = {"Delete a tuning job, as the AWS CLI does (nothing is printed on success): the",
-        "tuning job and its training jobs (records, log lines, metrics) go from the store in one",
-        "transaction, then their folders under the home (jobs/<training-job>/, models included) and",
-        "the tuning job's background log. Its name is then free for a new tuning job.",
-        "Refused (exit 2) while the tuning job runs (InProgress or Stopping): stop it first with",
-        "stop-hyper-parameter-tuning-job. One left InProgress by a process that died may be deleted",
-        "(or resumed). Nothing outside the home's job folders is removed; links are removed, never",
-        "followed. Transform runs recorded for its training jobs stay."})
+        "tuning job and its training jobs (records, log lines, metrics) go from the",
+        "store in one transaction, then their folders under the home",
+        "(jobs/<training-job>/, models included) and the tuning job's background log.",
+        "Its name is then free for a new tuning job. Refused (exit 2) while the tuning",
+        "job runs (InProgress or Stopping): stop it first with",
+        "stop-hyper-parameter-tuning-job. One left InProgress by a process that died",
+        "may be deleted (or resumed). Nothing outside the home's job folders is",
+        "removed; links are removed, never followed. Transform runs recorded for its",
+        "training jobs stay."})
 final class DeleteTuningJobCommand implements Callable<Integer> {
 
   @Mixin JobNameArgument.TuningJob job;

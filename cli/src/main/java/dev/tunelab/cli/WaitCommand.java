@@ -21,10 +21,10 @@ import picocli.CommandLine.Spec;
  * the AWS CLI's message on stderr) on Failed or after the last attempt.
  */
 @Command(name = "wait", mixinStandardHelpOptions = true,
-    description = {"Wait until a job reaches a given state, as the AWS CLI's `aws sagemaker wait` does.",
-        "Exit codes: 0 the state was reached (nothing is printed), 255 the waiter failed (the job",
-        "Failed, or --max-attempts polls passed; the message says which, in the AWS CLI's words),",
-        "2 bad input (e.g. no such job)."},
+    description = {"Wait until a job reaches a given state, as the AWS CLI's `aws sagemaker wait`",
+        "does. Exit codes: 0 the state was reached (nothing is printed), 255 the waiter",
+        "failed (the job Failed, or --max-attempts polls passed; the message says",
+        "which, in the AWS CLI's words), 2 bad input (e.g. no such job)."},
     subcommands = {WaitCommand.TrainingJobCompletedOrStopped.class,
         WaitCommand.TuningJobCompletedOrStopped.class})
 final class WaitCommand implements Runnable {
@@ -110,11 +110,12 @@ final class WaitCommand implements Runnable {
 
   /** {@code wait training-job-completed-or-stopped}: the AWS CLI's TrainingJobCompletedOrStopped. */
   @Command(name = "training-job-completed-or-stopped", mixinStandardHelpOptions = true,
-      description = {"Wait until a training job is Completed or Stopped (exit 0, nothing printed), as",
-          "`aws sagemaker wait training-job-completed-or-stopped` does. A Failed job fails the waiter:",
-          "exit 255 and \"Waiter TrainingJobCompletedOrStopped failed: Waiter encountered a terminal",
-          "failure state: ...\" on stderr, as does reaching --max-attempts. An unknown job: exit 2.",
-          "A training job whose process died reads as Failed, so the waiter never waits for it in vain."})
+      description = {"Wait until a training job is Completed or Stopped (exit 0, nothing printed),",
+        "as `aws sagemaker wait training-job-completed-or-stopped` does. A Failed job",
+        "fails the waiter: exit 255 and \"Waiter TrainingJobCompletedOrStopped failed:",
+        "Waiter encountered a terminal failure state: ...\" on stderr, as does reaching",
+        "--max-attempts. An unknown job: exit 2. A training job whose process died",
+        "reads as Failed, so the waiter never waits for it in vain."})
   static final class TrainingJobCompletedOrStopped implements Callable<Integer> {
     @Mixin JobNameArgument.TrainingJob job;
     @Mixin Polling polling;
@@ -139,11 +140,12 @@ final class WaitCommand implements Runnable {
   /** {@code wait hyper-parameter-tuning-job-completed-or-stopped}: TuneLab's own waiter. */
   @Command(name = "hyper-parameter-tuning-job-completed-or-stopped", mixinStandardHelpOptions = true,
       description = {"Wait until a tuning job is Completed or Stopped (exit 0, nothing printed).",
-          "TuneLab's own waiter: the AWS CLI has none for tuning jobs; it behaves as the AWS CLI's",
-          "training-job waiter does. A Failed tuning job fails the waiter: exit 255 and",
-          "\"Waiter HyperParameterTuningJobCompletedOrStopped failed: Waiter encountered a terminal",
-          "failure state: ...\" on stderr, as do --max-attempts polls and a tuning job whose process",
-          "died (it stays InProgress until `tunelab resume NAME` continues it). An unknown job: exit 2."})
+        "TuneLab's own waiter: the AWS CLI has none for tuning jobs; it behaves as the",
+        "AWS CLI's training-job waiter does. A Failed tuning job fails the waiter: exit",
+        "255 and \"Waiter HyperParameterTuningJobCompletedOrStopped failed: Waiter",
+        "encountered a terminal failure state: ...\" on stderr, as do --max-attempts",
+        "polls and a tuning job whose process died (it stays InProgress until `tunelab",
+        "resume NAME` continues it). An unknown job: exit 2."})
   static final class TuningJobCompletedOrStopped implements Callable<Integer> {
     @Mixin JobNameArgument.TuningJob job;
     @Mixin Polling polling;

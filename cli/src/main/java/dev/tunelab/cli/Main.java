@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
         StopTuningJobCommand.class,
         CreateTuningJobCommand.class,
         CreateTrainingJobCommand.class,
+        StopTrainingJobCommand.class,
         DeleteTuningJobCommand.class,
         WaitCommand.class,
         DescribeTuningJobCommand.class,

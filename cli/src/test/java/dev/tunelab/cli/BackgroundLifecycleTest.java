@@ -198,6 +198,32 @@ class BackgroundLifecycleTest {
   }
 
   @Test
+  void stopTrainingJobStopsTheBackgroundJobAndTheWaiterAcceptsStopped() throws Exception {
+    Path gate = dir.resolve("gate");
+    Path scriptPid = dir.resolve("stop.pid");
+    ObjectNode held = trainingRequest("bg-stop", "echo $$ > '" + scriptPid + "'\necho started\nfor _ in $(seq 1200); do [ -e '"
+        + gate + "' ] && break; sleep 0.1; done\necho loss=1\n");
+    ok(home(), "create-training-job", "--cli-input-json", held.toString());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.exists(scriptPid) || Files.readString(scriptPid).isBlank()) {
+      assertTrue(System.nanoTime() < deadline, "the job's command did not start");
+      Thread.sleep(20);
+    }
+    CliTestSupport.Run stop = ok(home(), "stop-training-job", "--training-job-name", "bg-stop");
+    assertEquals("", stop.out(), "AWS returns an empty response");
+    assertEquals("", ok(home(), waitArgs("wait", "training-job-completed-or-stopped", "bg-stop")).out());
+    JsonNode described = json(ok(home(), "describe-training-job", "bg-stop").out());
+    assertEquals("Stopped", described.get("TrainingJobStatus").asText(), described::toString);
+    long script = Long.parseLong(Files.readString(scriptPid).trim());
+    assertFalse(ProcessHandle.of(script).map(ProcessHandle::isAlive).orElse(false), "the job's command was ended");
+
+    CliTestSupport.Run again = CliTestSupport.run(home(), "stop-training-job", "bg-stop");
+    assertEquals(2, again.exitCode(), again::all);
+    assertTrue(again.err().contains("is Stopped"), again.err());
+    assertEquals(2, CliTestSupport.run(home(), "stop-training-job", "nope").exitCode());
+  }
+
+  @Test
   void deleteIsRefusedWhileABackgroundProcessRunsTheTuningJobAndWorksAfterTheStop() throws Exception {
     Path gate = dir.resolve("never");
     Path specFile = ByoTuningTest.gatedSpec(dir, "bg-held", 4, 2, 0, gate);

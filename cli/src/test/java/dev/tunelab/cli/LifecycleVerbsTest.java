@@ -245,6 +245,24 @@ class LifecycleVerbsTest {
     }
   }
 
+  @Test
+  void stopTrainingJobRefusesATuningJobsMemberAndAJobNoOtherProcessRuns() {
+    tuningJob("tj", null);
+    try (JobStore store = JobStore.openSqlite(home())) {
+      store.createTrainingJob(new NewTrainingJob("tj-001", "tj", 1, Map.of(), Map.of(), null, T0, null));
+      store.createTrainingJob(new NewTrainingJob("mine", null, 0, Map.of(), Map.of(), null, T0, null));
+    }
+    CliTestSupport.Run member = CliTestSupport.run(home(), "stop-training-job", "--training-job-name", "tj-001");
+    assertEquals(2, member.exitCode(), member::all);
+    assertTrue(member.err().contains("stop-hyper-parameter-tuning-job tj"), member.err());
+    // recorded by this test's process, which runs no training: nothing to signal
+    CliTestSupport.Run mine = CliTestSupport.run(home(), "stop-training-job", "mine");
+    assertEquals(2, mine.exitCode(), mine::all);
+    try (JobStore store = JobStore.openSqliteReadOnly(home())) {
+      assertEquals(TrainingJobStatus.InProgress, store.trainingJob("mine").orElseThrow().status(), "nothing changed");
+    }
+  }
+
   // ---- stop and resume by option ------------------------------------------------------------
 
   @Test

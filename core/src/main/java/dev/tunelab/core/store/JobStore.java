@@ -120,6 +120,13 @@ public interface JobStore extends AutoCloseable {
   /** The training job of that name, if any. */
   Optional<TrainingJobRecord> trainingJob(String name);
 
+  /**
+   * The process recorded as running a training job (the one that created it, or the owner given
+   * to {@link #createTrainingJob(NewTrainingJob, ProcessOwner)}); empty for an unknown job or a
+   * store written before owners were recorded.
+   */
+  Optional<ProcessOwner> trainingJobOwner(String name);
+
   /** Training jobs of a tuning job in creation order. @throws NoSuchJobException if unknown */
   List<TrainingJobRecord> trainingJobsOf(String tuningJobName);
 

@@ -382,6 +382,20 @@ final class SqliteJobStore implements JobStore {
   }
 
   @Override
+  public Optional<ProcessOwner> trainingJobOwner(String name) {
+    Checks.requireNonNull(name, "training job name");
+    if (!hasOwnerColumn) {
+      return Optional.empty();
+    }
+    return read("read the owner of training job " + name, () -> {
+      try (ResultSet rs = query("SELECT owner FROM training_job WHERE name = ?", name)) {
+        return rs.next() && rs.getString(1) != null ? Optional.of(ProcessOwner.parse(rs.getString(1)))
+            : Optional.empty();
+      }
+    });
+  }
+
+  @Override
   public List<TrainingJobRecord> trainingJobsOf(String tuningJobName) {
     Checks.requireNonNull(tuningJobName, "tuning job name");
     return read("list training jobs of " + tuningJobName, () -> {

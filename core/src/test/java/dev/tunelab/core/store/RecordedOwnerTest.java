@@ -27,6 +27,8 @@ class RecordedOwnerTest {
           ProcessOwner.of(child.toHandle()));
       assertEquals(TrainingJobStatus.InProgress, store.trainingJob("bg").orElseThrow().status(),
           "its process runs: the job is InProgress although this process did not record itself as owner");
+      assertEquals(child.pid(), store.trainingJobOwner("bg").orElseThrow().pid());
+      assertTrue(store.trainingJobOwner("nope").isEmpty());
 
       child.destroyForcibly();
       child.waitFor();

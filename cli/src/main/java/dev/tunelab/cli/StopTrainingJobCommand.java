@@ -16,11 +16,12 @@ import picocli.CommandLine.Mixin;
  * model so far kept.
  */
 @Command(name = "stop-training-job", mixinStandardHelpOptions = true,
-    description = {"Stop a running training job, as the AWS CLI does (nothing is printed): its status",
-        "becomes Stopping and the process running it (train, or create-training-job's background",
-        "process) stops it as Ctrl-C would; it then ends Stopped, with its log and model so far.",
-        "Follow it with `tunelab wait training-job-completed-or-stopped`. A training job of a",
-        "tuning job is stopped with its tuning job (stop-hyper-parameter-tuning-job)."})
+    description = {"Stop a running training job, as the AWS CLI does (nothing is printed): its",
+        "status becomes Stopping and the process running it (train, or",
+        "create-training-job's background process) stops it as Ctrl-C would; it then",
+        "ends Stopped, with its log and model so far. Follow it with `tunelab wait",
+        "training-job-completed-or-stopped`. A training job of a tuning job is stopped",
+        "with its tuning job (stop-hyper-parameter-tuning-job)."})
 final class StopTrainingJobCommand implements Callable<Integer> {
 
   @Mixin JobNameArgument.TrainingJob job;

@@ -7,7 +7,6 @@ import dev.tunelab.core.tuning.TuningJobRunner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** {@code tunelab resume NAME}: continue a tuning job whose process died. */
 @Command(name = "resume", mixinStandardHelpOptions = true,
@@ -17,13 +16,13 @@ import picocli.CommandLine.Parameters;
         "MaxNumberOfTrainingJobs count. Refused while the original process is still alive."})
 final class ResumeCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "NAME", description = "Tuning job name.")
-  String name;
+  @Mixin JobNameArgument.TuningJob job;
 
   @Mixin HomeOption home;
 
   @Override
   public Integer call() {
+    String name = job.name();
     try (JobStore store = home.openStoreForWork()) {
       TuningJobRunner runner = new TuningJobRunner(store, home.path());
       long start = System.nanoTime();

@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code tunelab stop-hyper-parameter-tuning-job NAME}: Stopping, then Stopped. */
 @Command(name = "stop-hyper-parameter-tuning-job", mixinStandardHelpOptions = true,
@@ -20,8 +19,7 @@ import picocli.CommandLine.Parameters;
         "Models and logs written so far are kept. Waits for Stopped unless --no-wait."})
 final class StopTuningJobCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "NAME", description = "Tuning job name.")
-  String name;
+  @Mixin JobNameArgument.TuningJob job;
 
   @Option(names = "--no-wait", description = "Return once the stop is requested.")
   boolean noWait;
@@ -33,6 +31,7 @@ final class StopTuningJobCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    String name = job.name();
     OptionBounds.check("--timeout", timeoutSeconds, 0, 86_400);
     try (JobStore store = home.openStore()) {
       TuningJobRecord rec = DescribeTuningJobCommand.find(store, name, home);

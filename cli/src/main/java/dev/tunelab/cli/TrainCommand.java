@@ -58,20 +58,36 @@ final class TrainCommand implements Callable<Integer> {
         out.println("Training job " + parsed.name() + " is valid (dry run: nothing recorded)");
         return 0;
       }
-      TrainingListener console = new TrainingListener() {
-        @Override public void log(String line) {
-          out.println(TerminalText.escape(LogFormat.cloudWatch(line)));
-        }
-        @Override public boolean metric(String name, int iteration, double value) {
-          return true;
-        }
-      };
-      out.println(parsed.name() + ": InProgress - Starting the training job");
-      return TuningRun.runWithCtrlC(stop -> runner.run(job, JobContext.standalone(console, stop::get)), rec -> {
-        printSummary(out, rec);
-        return rec.status() == TrainingJobStatus.Completed ? 0 : Main.FAILURE;
-      });
+      return runPrepared(runner, job, out, false);
     }
+  }
+
+  /**
+   * Runs a validated training job, streaming its log to {@code out} and printing its summary;
+   * Ctrl-C (or SIGTERM) stops it cleanly. Shared with the background process of
+   * {@code create-training-job}.
+   *
+   * @param recorded whether the job is recorded already ({@link TrainingJobRunner#record}), so
+   *                 only trained here
+   * @return 0 when it completed, {@link Main#FAILURE} otherwise
+   */
+  static int runPrepared(TrainingJobRunner runner, PreparedTrainingJob job, PrintStream out, boolean recorded) {
+    TrainingListener console = new TrainingListener() {
+      @Override public void log(String line) {
+        out.println(TerminalText.escape(LogFormat.cloudWatch(line)));
+      }
+      @Override public boolean metric(String name, int iteration, double value) {
+        return true;
+      }
+    };
+    out.println(job.spec().name() + ": InProgress - Starting the training job");
+    return TuningRun.runWithCtrlC(stop -> {
+      JobContext context = JobContext.standalone(console, stop::get);
+      return recorded ? runner.runRecorded(job, context) : runner.run(job, context);
+    }, rec -> {
+      printSummary(out, rec);
+      return rec.status() == TrainingJobStatus.Completed ? 0 : Main.FAILURE;
+    });
   }
 
   static void printSummary(PrintStream out, TrainingJobRecord rec) {

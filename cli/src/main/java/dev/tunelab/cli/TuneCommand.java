@@ -1,17 +1,18 @@
 package dev.tunelab.cli;
 
 import dev.tunelab.cli.progress.TuningConsole;
+import dev.tunelab.core.job.JobFolders;
 import dev.tunelab.core.spec.TuningJobSpec;
 import dev.tunelab.core.spec.TuningJobSpecParser;
 import dev.tunelab.core.store.JobStore;
+import dev.tunelab.core.store.ProcessOwner;
+import dev.tunelab.core.store.TuningJobAttribute;
+import dev.tunelab.core.store.TuningJobStatus;
 import dev.tunelab.core.tuning.PreparedTuningJob;
 import dev.tunelab.core.tuning.Scheduling;
 import dev.tunelab.core.tuning.TuningJobRunner;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Parameters;
         "order (a slot may wait for an older job); --asynchronous fills a slot as soon as it frees.",
         "Training jobs are named <tuning-job>-<NNN>-<8 hex>. Ctrl-C stops the tuning job cleanly",
         "(status Stopped); if the process dies, `tunelab resume NAME` continues it.",
+        "create-hyper-parameter-tuning-job is the AWS CLI's form of `tune --no-wait`.",
         "Runs with the same RandomSeed are reproducible, unless --asynchronous, early stopping",
         "Auto or Hyperband make them depend on timing."})
 final class TuneCommand implements Callable<Integer> {
@@ -54,6 +56,32 @@ final class TuneCommand implements Callable<Integer> {
     return asynchronous ? Scheduling.ASYNCHRONOUS : Scheduling.IN_ORDER;
   }
 
+  /**
+   * Records a validated tuning job as InProgress and starts a background {@code resume} that
+   * runs it (shared by {@code tune --no-wait} and {@code create-hyper-parameter-tuning-job}).
+   * When the background JVM cannot be started the tuning job is ended Failed, saying why.
+   *
+   * @return the background process's log
+   */
+  static Path startInBackground(JobStore store, TuningJobRunner runner, PreparedTuningJob job, Scheduling scheduling,
+      Path home) throws IOException {
+    String name = job.spec().name();
+    runner.create(job, scheduling);
+    Path log = JobFolders.tuningJobLog(home, name);
+    try {
+      Process child = BackgroundJobs.start(home, log, false, "resume", name);
+      // the owner from the start, not only once the child claims it: should the child die before
+      // that, the tuning job is an orphan (resume continues it, delete may remove it, a waiter
+      // fails) instead of one that seems to be starting forever
+      store.putTuningJobAttribute(name, TuningJobAttribute.OWNER_PID, ProcessOwner.of(child.toHandle()).encode());
+    } catch (IOException | RuntimeException e) {
+      store.updateTuningJobStatus(name, TuningJobStatus.Failed,
+          "InternalError: could not start the background process that runs it: " + e, null);
+      throw e;
+    }
+    return log;
+  }
+
   @Override
   public Integer call() throws IOException {
     TuningJobSpec parsed = TuningJobSpecParser.parse(spec, n -> System.err.println("tunelab: note: " + TerminalText.escape(n)));
@@ -68,20 +96,7 @@ final class TuneCommand implements Callable<Integer> {
         return 0;
       }
       if (noWait) {
-        runner.create(job, scheduling());
-        Path log = home.path().resolve("tuning-jobs").resolve(parsed.name() + ".log");
-        Files.createDirectories(log.getParent());
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(Main.class.getName());
-        cmd.add("resume");
-        cmd.add(parsed.name());
-        cmd.add("--home");
-        cmd.add(home.path().toString());
-        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        Path log = startInBackground(store, runner, job, scheduling(), home.path());
         System.out.println(parsed.name());
         System.err.println("tunelab: tuning job " + parsed.name() + " runs in the background (log: " + log
             + "); follow it with `tunelab describe-hyper-parameter-tuning-job " + parsed.name() + "`");

@@ -7,6 +7,7 @@ import dev.tunelab.core.spec.SpecException;
 import dev.tunelab.core.spec.TrainingJobSpec;
 import dev.tunelab.core.store.JobStore;
 import dev.tunelab.core.store.NewTrainingJob;
+import dev.tunelab.core.store.ProcessOwner;
 import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TrainingJobResult;
 import dev.tunelab.core.store.TrainingJobStatus;
@@ -129,6 +130,16 @@ public final class TrainingJobRunner {
 
   /** Records, trains and finishes one prepared job; returns its final record. */
   public TrainingJobRecord run(PreparedTrainingJob job, JobContext context) {
+    record(job, context, ProcessOwner.current());
+    return runRecorded(job, context);
+  }
+
+  /**
+   * Makes the job's folder and records the job InProgress, owned by {@code owner}: the first
+   * half of {@link #run}, for a job another process trains ({@code create-training-job} records
+   * it, then its background process calls {@link #runRecorded}).
+   */
+  public void record(PreparedTrainingJob job, JobContext context, ProcessOwner owner) {
     TrainingJobSpec spec = job.spec();
     Path jobDir = TuneLabHome.jobDir(home, spec.name());
     deleteRecursively(jobDir);
@@ -138,7 +149,18 @@ public final class TrainingJobRunner {
       throw new UncheckedIOException("cannot create job folder " + jobDir, e);
     }
     store.createTrainingJob(new NewTrainingJob(spec.name(), context.tuningJobName(), context.sequence(),
-        spec.hyperParameters(), context.tunedHyperParameters(), spec.json().toString(), Instant.now(), jobDir));
+        spec.hyperParameters(), context.tunedHyperParameters(), spec.json().toString(), Instant.now(), jobDir),
+        owner);
+  }
+
+  /**
+   * Trains a job {@link #record} recorded and finishes it: the second half of {@link #run}.
+   *
+   * @return the job's final record
+   */
+  public TrainingJobRecord runRecorded(PreparedTrainingJob job, JobContext context) {
+    TrainingJobSpec spec = job.spec();
+    Path jobDir = TuneLabHome.jobDir(home, spec.name());
     store.markTrainingStarted(spec.name(), Instant.now());
     RecordingListener recorder = new RecordingListener(store, spec.name(), jobDir, context.observer());
     TrainingOutcome outcome;

@@ -59,7 +59,17 @@ public interface JobStore extends AutoCloseable {
    * @throws NoSuchJobException if its tuning job does not exist
    * @throws IllegalArgumentException if its tuning job already has a job with that sequence
    */
-  void createTrainingJob(NewTrainingJob job);
+  default void createTrainingJob(NewTrainingJob job) {
+    createTrainingJob(job, ProcessOwner.current());
+  }
+
+  /**
+   * As {@link #createTrainingJob(NewTrainingJob)}, recording {@code owner} as the process that
+   * runs the job: for a lone training job another process runs ({@code create-training-job}
+   * records it, its background process trains it). Should that process be gone while the job is
+   * unfinished, the job reads as Failed (RetryableError) as any lone job whose process died.
+   */
+  void createTrainingJob(NewTrainingJob job, ProcessOwner owner);
 
   /**
    * Records when training started.
@@ -109,6 +119,13 @@ public interface JobStore extends AutoCloseable {
 
   /** The training job of that name, if any. */
   Optional<TrainingJobRecord> trainingJob(String name);
+
+  /**
+   * The process recorded as running a training job (the one that created it, or the owner given
+   * to {@link #createTrainingJob(NewTrainingJob, ProcessOwner)}); empty for an unknown job or a
+   * store written before owners were recorded.
+   */
+  Optional<ProcessOwner> trainingJobOwner(String name);
 
   /** Training jobs of a tuning job in creation order. @throws NoSuchJobException if unknown */
   List<TrainingJobRecord> trainingJobsOf(String tuningJobName);
@@ -202,6 +219,25 @@ public interface JobStore extends AutoCloseable {
    * @return how many jobs were changed
    */
   int failStaleTrainingJobs(String tuningJobName, String reason);
+
+  /**
+   * Removes a tuning job and everything the store keeps for it, in one transaction: its
+   * training jobs with their log lines and metrics, its attributes and its row (the AWS
+   * DeleteHyperParameterTuningJob). Recorded transform runs name a training job by name only and
+   * stay. The job folders are the caller's to remove, from the returned records
+   * ({@link dev.tunelab.core.job.JobFolders}).
+   *
+   * <p>A tuning job that has ended may be deleted. One InProgress or Stopping is refused while it
+   * may still be run: when its recorded owner process is alive, and when no owner is recorded
+   * yet (a {@code tune --no-wait} whose background process has not claimed it). One whose
+   * recorded owner process is gone (the process died) may be deleted: nothing runs it, and the
+   * check and the removal are one transaction, so a {@code resume} cannot claim it half-way.
+   *
+   * @return the removed training jobs, in creation order
+   * @throws NoSuchJobException if it does not exist
+   * @throws JobStateException  while it may still run (the message says to stop it first)
+   */
+  List<TrainingJobRecord> deleteTuningJob(String tuningJobName);
 
   /**
    * Next training-job sequence number for a tuning job: 1-based, the largest existing + 1, so

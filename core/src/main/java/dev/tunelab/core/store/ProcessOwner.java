@@ -31,7 +31,7 @@ public record ProcessOwner(long pid, Instant start) {
   }
 
   /** The given process, with its start time where the OS tells it. */
-  static ProcessOwner of(ProcessHandle handle) {
+  public static ProcessOwner of(ProcessHandle handle) {
     return new ProcessOwner(handle.pid(), handle.info().startInstant()
         .map(i -> Instant.ofEpochMilli(i.toEpochMilli())).orElse(null));
   }

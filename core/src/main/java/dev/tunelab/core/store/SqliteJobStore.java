@@ -243,8 +243,9 @@ final class SqliteJobStore implements JobStore {
   // ---- training jobs ---------------------------------------------------------------------
 
   @Override
-  public void createTrainingJob(NewTrainingJob job) {
+  public void createTrainingJob(NewTrainingJob job, ProcessOwner owner) {
     Checks.requireNonNull(job, "job");
+    Checks.requireNonNull(owner, "owner");
     write("create training job " + job.name(), () -> {
       if (trainingJobId(job.name()) != null) {
         throw new JobExistsException("training job", job.name());
@@ -269,7 +270,7 @@ final class SqliteJobStore implements JobStore {
           JsonMaps.write(job.hyperParameters()), JsonMaps.write(job.tunedHyperParameters()),
           job.specJson(), job.creationTime().toEpochMilli(), now,
           ObjectiveStatus.PENDING.sageMakerName(),
-          job.jobDir() == null ? null : job.jobDir().toString(), ProcessOwner.current().encode());
+          job.jobDir() == null ? null : job.jobDir().toString(), owner.encode());
       return null;
     });
   }
@@ -376,6 +377,20 @@ final class SqliteJobStore implements JobStore {
       try (ResultSet rs = query(trainingSelect() + TRAINING_FROM
           + " WHERE t.name = ?", name)) {
         return rs.next() ? Optional.of(trainingRecord(rs)) : Optional.empty();
+      }
+    });
+  }
+
+  @Override
+  public Optional<ProcessOwner> trainingJobOwner(String name) {
+    Checks.requireNonNull(name, "training job name");
+    if (!hasOwnerColumn) {
+      return Optional.empty();
+    }
+    return read("read the owner of training job " + name, () -> {
+      try (ResultSet rs = query("SELECT owner FROM training_job WHERE name = ?", name)) {
+        return rs.next() && rs.getString(1) != null ? Optional.of(ProcessOwner.parse(rs.getString(1)))
+            : Optional.empty();
       }
     });
   }
@@ -624,6 +639,37 @@ final class SqliteJobStore implements JobStore {
               + " WHERE tuning_job_id = ? AND status IN (?, ?)",
           TrainingJobStatus.Failed.name(), now, now, reason, ObjectiveStatus.FAILED.sageMakerName(),
           id, TrainingJobStatus.InProgress.name(), TrainingJobStatus.Stopping.name());
+    });
+  }
+
+  @Override
+  public List<TrainingJobRecord> deleteTuningJob(String tuningJobName) {
+    return write("delete tuning job " + tuningJobName, () -> {
+      TuningState state = requireTuningJob(tuningJobName);
+      if (!state.status.isTerminal()) {
+        ProcessOwner owner = null;
+        try (ResultSet rs = query("SELECT value FROM tuning_job_attribute WHERE tuning_job_id = ? AND key = ?",
+            state.id, TuningJobAttribute.OWNER_PID.key())) {
+          if (rs.next()) {
+            owner = ProcessOwner.parse(rs.getString(1));
+          }
+        }
+        if (owner == null || owner.isCurrent() || owner.isAlive()) {
+          throw new JobStateException("tuning job", tuningJobName, state.status.name()
+              + (owner == null ? " (its process is starting)" : " (run by process " + owner.pid() + ")"),
+              "stop it first with `tunelab stop-hyper-parameter-tuning-job " + tuningJobName
+                  + "`, then delete it");
+        }
+      }
+      List<TrainingJobRecord> jobs = trainingRecords(query(trainingSelect() + TRAINING_FROM
+          + " WHERE t.tuning_job_id = ? ORDER BY t.id", state.id));
+      String ofJob = " WHERE training_job_id IN (SELECT id FROM training_job WHERE tuning_job_id = ?)";
+      update("DELETE FROM log_line" + ofJob, state.id);
+      update("DELETE FROM metric" + ofJob, state.id);
+      update("DELETE FROM training_job WHERE tuning_job_id = ?", state.id);
+      update("DELETE FROM tuning_job_attribute WHERE tuning_job_id = ?", state.id);
+      update("DELETE FROM tuning_job WHERE id = ?", state.id);
+      return jobs;
     });
   }
 

@@ -63,6 +63,7 @@ public final class TuningJobRunner {
     if (store.tuningJob(spec.name()).isPresent()) {
       throw new SpecException("HyperParameterTuningJobName", spec.name(),
           "a name no other tuning job uses (this one exists: see `tunelab describe-hyper-parameter-tuning-job "
+              + spec.name() + "`, or remove it and its training jobs with `tunelab delete-hyper-parameter-tuning-job "
               + spec.name() + "`)");
     }
     try {

@@ -33,10 +33,6 @@ final class DescribeTuningJobCommand implements Callable<Integer> {
   }
 
   /** The tuning job named {@code name}; bad input naming NAME when there is none. */
-  static TuningJobRecord find(JobStore store, String name, HomeOption home) {
-    return find(store, name, home, "NAME");
-  }
-
   /** The tuning job named {@code name}; bad input naming {@code option} when there is none. */
   static TuningJobRecord find(JobStore store, String name, HomeOption home, String option) {
     return store.tuningJob(name).orElseThrow(() -> Main.badInput(option, name,

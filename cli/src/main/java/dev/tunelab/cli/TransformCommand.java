@@ -64,7 +64,7 @@ final class TransformCommand implements Callable<Integer> {
     try (JobStore store = home.openStore()) {
       String jobName = choice.model;
       if (choice.bestOf != null) {
-        var tuning = DescribeTuningJobCommand.find(store, choice.bestOf, home);
+        var tuning = DescribeTuningJobCommand.find(store, choice.bestOf, home, "--best-of");
         if (tuning.bestTrainingJob() == null) {
           throw Main.badInput("--best-of", choice.bestOf, "a tuning job with a best training job (it has none yet; status "
               + tuning.status() + ")");

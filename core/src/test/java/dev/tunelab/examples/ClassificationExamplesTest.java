@@ -100,7 +100,8 @@ class ClassificationExamplesTest {
     try (JobStore store = JobStore.openSqlite(home)) {
       TuningJobRunner runner = new TuningJobRunner(store, home);
       SpecException tuned = assertThrows(SpecException.class, () -> runner.prepare(spec));
-      assertTrue(tuned.getMessage().contains("HyperParameters._tuning_objective_metric")
+      assertTrue(tuned.getMessage().contains("HyperParameterTuningJobObjective.MetricName")
+          && !tuned.getMessage().contains("_tuning_objective_metric")
           && tuned.getMessage().contains("validation:f1")
           && tuned.getMessage().contains("HyperParameters.objective=reg:squarederror"), tuned.getMessage());
       assertTrue(store.tuningJob(spec.name()).isEmpty(), "nothing recorded");

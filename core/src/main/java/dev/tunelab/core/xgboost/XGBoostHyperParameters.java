@@ -109,7 +109,11 @@ public record XGBoostHyperParameters(
         throw new SpecException(PREFIX + given, e.getValue(),
             "only one of " + name + " and its alias " + given);
       }
-      values.put(name, normalise(def, given, e.getValue()));
+      try {
+        values.put(name, normalise(def, given, e.getValue()));
+      } catch (SpecException bad) {
+        throw asObjectiveField(bad);
+      }
     }
 
     String numRound = values.get("num_round");
@@ -268,14 +272,32 @@ public record XGBoostHyperParameters(
     }
   }
 
+  /** The request field a tuning job's objective metric comes from. */
+  private static final String OBJECTIVE_METRIC_FIELD =
+      "HyperParameterTuningJobConfig.HyperParameterTuningJobObjective.MetricName";
+
+  /**
+   * A refusal of the hyperparameter the tuning job adds for its objective metric, renamed to the
+   * field the user wrote it in; other refusals as they are.
+   */
+  private static SpecException asObjectiveField(SpecException bad) {
+    String internal = PREFIX + "_tuning_objective_metric";
+    if (!bad.field().equals(internal)) {
+      return bad;
+    }
+    return new SpecException(OBJECTIVE_METRIC_FIELD, bad.getMessage().substring(internal.length() + 2));
+  }
+
   private static void checkMetricForObjective(String metric, String objective, String field, String raw) {
     int at = metric.indexOf('@');
     String base = at < 0 ? metric : metric.substring(0, at);
     if (!HyperParameterCatalog.fits(base, objective)) {
-      String tuning = field.equals("_tuning_objective_metric")
-          ? " (the tuning job's HyperParameterTuningJobObjective.MetricName)" : "";
-      throw new SpecException(PREFIX + field, raw, "a metric that fits " + PREFIX + "objective="
-          + objective + ": '" + base + "'" + tuning + " fits only " + HyperParameterCatalog.fitting(base)
+      // the tuning job adds its objective metric as a hyperparameter the container reads; the
+      // user wrote it as the objective's MetricName, so the message names that field
+      boolean fromObjective = field.equals("_tuning_objective_metric");
+      String named = fromObjective ? OBJECTIVE_METRIC_FIELD : PREFIX + field;
+      throw new SpecException(named, raw, "a metric that fits " + PREFIX + "objective="
+          + objective + ": '" + base + "' fits only " + HyperParameterCatalog.fitting(base)
           + " objectives; for " + objective + " use one of " + fittingMetrics(objective));
     }
   }

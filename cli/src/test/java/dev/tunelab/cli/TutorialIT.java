@@ -46,8 +46,11 @@ class TutorialIT {
       // the first call of a fresh jar records the start-up archive: not part of any transcript
       TutorialRunner.Result warm = runner.runOne("./tunelab --version", 300);
       assertEquals(0, warm.exitCode(), "./tunelab --version: " + String.join("\n", warm.output()));
+      long started = System.nanoTime();
       List<TutorialRunner.Result> results = runner.runAll(commands.stream().map(TutorialTranscript.Command::text).toList(),
           TIMEOUT_S);
+      System.out.printf("TutorialIT: ran %d commands of docs/tutorial.md in %.1f s%n", commands.size(),
+          (System.nanoTime() - started) / 1e9);
 
       List<String> failures = new ArrayList<>();
       List<String> warnings = new ArrayList<>();

@@ -25,7 +25,7 @@ final class TutorialTranscript {
   }
 
   /** A console block: where it sits in the document and its commands. */
-  record Block(int fenceLine, int closeLine, List<Command> commands) { }
+  record Block(int fenceLine, int closeLine, String indent, List<Command> commands) { }
 
   private final List<String> lines;
   private final List<Block> blocks;
@@ -58,7 +58,7 @@ final class TutorialTranscript {
     for (int i = 0; i < lines.size(); i++) {
       String l = lines.get(i);
       if (inOther) {
-        if (l.startsWith("```")) {
+        if (l.stripLeading().startsWith("```")) {
           inOther = false;
         }
         continue;
@@ -67,9 +67,11 @@ final class TutorialTranscript {
         section = l.replaceFirst("^#+\\s*", "");
         continue;
       }
-      if (!l.startsWith("```")) {
+      if (!l.stripLeading().startsWith("```")) {
         continue;
       }
+      // a block in a list item is indented: its lines lose that indent, and get it back when written
+      String indent = l.substring(0, l.length() - l.stripLeading().length());
       if (!l.strip().equals("```console")) {
         inOther = true;
         continue;
@@ -77,7 +79,7 @@ final class TutorialTranscript {
       boolean unordered = i > 0 && lines.get(i - 1).strip().equals(UNORDERED);
       int close = -1;
       for (int j = i + 1; j < lines.size(); j++) {
-        if (lines.get(j).startsWith("```")) {
+        if (lines.get(j).stripLeading().startsWith("```")) {
           close = j;
           break;
         }
@@ -86,27 +88,30 @@ final class TutorialTranscript {
         throw new IllegalArgumentException("line " + (i + 1) + ": ```console block is not closed");
       }
       List<Command> commands = new ArrayList<>();
-      int j = i + 1;
-      while (j < close) {
-        String c = lines.get(j);
+      List<String> body = lines.subList(i + 1, close).stream()
+          .map(b -> b.startsWith(indent) ? b.substring(indent.length()) : b.stripLeading()).toList();
+      int j = 0;
+      int end = body.size();
+      while (j < end) {
+        String c = body.get(j);
         if (!c.startsWith("$ ")) {
-          throw new IllegalArgumentException("line " + (j + 1) + ": a ```console block must start with a '$ ' command line; got: " + c);
+          throw new IllegalArgumentException("line " + (i + j + 2) + ": a ```console block must start with a '$ ' command line; got: " + c);
         }
         int start = j;
         StringBuilder cmd = new StringBuilder(c.substring(2));
-        while (cmd.toString().endsWith("\\") && j + 1 < close) {
+        while (cmd.toString().endsWith("\\") && j + 1 < end) {
           j++;
-          cmd.append('\n').append(lines.get(j));
+          cmd.append('\n').append(body.get(j));
         }
         j++;
         List<String> expected = new ArrayList<>();
-        while (j < close && !lines.get(j).startsWith("$ ")) {
-          expected.add(lines.get(j));
+        while (j < end && !body.get(j).startsWith("$ ")) {
+          expected.add(body.get(j));
           j++;
         }
-        commands.add(new Command(section, start + 1, cmd.toString(), expected, unordered));
+        commands.add(new Command(section, i + start + 2, cmd.toString(), expected, unordered));
       }
-      blocks.add(new Block(i, close, commands));
+      blocks.add(new Block(i, close, indent, commands));
       i = close;
     }
     return new TutorialTranscript(lines, blocks);
@@ -124,9 +129,9 @@ final class TutorialTranscript {
       out.addAll(lines.subList(next, b.fenceLine() + 1));
       for (Command c : b.commands()) {
         List<String> cl = List.of(c.text().split("\n", -1));
-        out.add("$ " + cl.get(0));
-        out.addAll(cl.subList(1, cl.size()));
-        out.addAll(outputs.get(k++));
+        out.add(b.indent() + "$ " + cl.get(0));
+        cl.subList(1, cl.size()).forEach(l -> out.add(b.indent() + l));
+        outputs.get(k++).forEach(l -> out.add(l.isEmpty() ? l : b.indent() + l));
       }
       next = b.closeLine();
     }

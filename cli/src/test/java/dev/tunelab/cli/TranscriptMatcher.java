@@ -67,66 +67,13 @@ final class TranscriptMatcher {
     return s;
   }
 
-  private static final Pattern INLINE_MAP = Pattern.compile("\\{([^{}]*=[^{}]*)\\}");
-  private static final Pattern MAP_FIELD = Pattern.compile("^\\s*\"(HyperParameters|TunedHyperParameters|StaticHyperParameters)\" : \\{$");
-  private static final Pattern JSON_SCALAR = Pattern.compile("^\\s*\"[^\"]*\" : [^{\\[]*$");
-  private static final Pattern KEY_VALUE = Pattern.compile("^\\s+\\S+ = \\S.*$");
-
   /**
-   * The lines normalised ({@link #normalise}), with the entries of hyperparameter maps in a fixed
-   * order: an inline {@code {k=v, ...}}, a run of {@code   k = v} lines, the members of a JSON
-   * {@code HyperParameters}/{@code TunedHyperParameters}/{@code StaticHyperParameters} object, and the
-   * columns of an analytics CSV (header with {@code TrainingJobName}, and the rows after it). The
-   * values must still match; their order is the store's, which is the order of a map that some
-   * builds iterate in an order that changes from one JVM to the next.
+   * The lines normalised ({@link #normalise}). Hyperparameters keep their order: the spec's order
+   * is part of what the tutorial shows (static first, then the ranges as written), the same in
+   * every JVM.
    */
   static List<String> canonical(List<String> lines) {
-    List<String> out = new ArrayList<>();
-    for (String l : lines) {
-      out.add(INLINE_MAP.matcher(normalise(l)).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
-          "{" + String.join(", ", new java.util.TreeSet<>(List.of(m.group(1).split(", ")))) + "}")));
-    }
-    int k = 0;
-    while (k < out.size()) {
-      boolean jsonMap = k > 0 && MAP_FIELD.matcher(out.get(k - 1)).matches();
-      Pattern member = jsonMap ? JSON_SCALAR : KEY_VALUE;
-      int end = k;
-      while (end < out.size() && member.matcher(out.get(end)).matches()) {
-        end++;
-      }
-      if ((jsonMap || end - k > 1) && end > k) {
-        List<String> run = new ArrayList<>(out.subList(k, end).stream().map(x -> x.replaceAll(",$", "")).toList());
-        Collections.sort(run);
-        for (int r = 0; r < run.size(); r++) {
-          out.set(k + r, run.get(r));
-        }
-        k = end;
-      } else {
-        k++;
-      }
-    }
-    int[] perm = null;
-    int fields = -1;
-    for (int r = 0; r < out.size(); r++) {
-      String[] cols = out.get(r).split(",", -1);
-      if (cols.length > 1 && List.of(cols).contains("TrainingJobName")) {
-        Integer[] order = new Integer[cols.length];
-        for (int c = 0; c < cols.length; c++) {
-          order[c] = c;
-        }
-        java.util.Arrays.sort(order, java.util.Comparator.comparing(c -> cols[c]));
-        perm = java.util.Arrays.stream(order).mapToInt(Integer::intValue).toArray();
-        fields = cols.length;
-      }
-      if (perm != null && cols.length == fields) {
-        StringBuilder sb = new StringBuilder();
-        for (int c = 0; c < perm.length; c++) {
-          sb.append(c == 0 ? "" : ",").append(cols[perm[c]]);
-        }
-        out.set(r, sb.toString());
-      }
-    }
-    return out;
+    return lines.stream().map(TranscriptMatcher::normalise).toList();
   }
 
   /** A looser key for regenerating elided blocks: also every number and 8-hex suffix replaced. */

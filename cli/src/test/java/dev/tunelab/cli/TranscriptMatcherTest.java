@@ -76,23 +76,13 @@ class TranscriptMatcherTest {
   }
 
   @Test
-  void hyperparameterMapsMayComeInAnyOrderButWithTheSameValues() {
-    List<String> shown = List.of("started x {max_depth=7, eta=0.1}", "Best training job: x", "  validation:rmse = 2.98466",
-        "  max_depth = 7", "  eta = 0.1", "    \"TunedHyperParameters\" : {", "      \"max_depth\" : \"7\",",
-        "      \"eta\" : \"0.1\"", "    },", "max_depth,eta,TrainingJobName", "7.0,0.1,x");
-    List<String> real = List.of("started x {eta=0.1, max_depth=7}", "Best training job: x", "  eta = 0.1",
-        "  max_depth = 7", "  validation:rmse = 2.98466", "    \"TunedHyperParameters\" : {", "      \"eta\" : \"0.1\",",
-        "      \"max_depth\" : \"7\"", "    },", "eta,max_depth,TrainingJobName", "0.1,7.0,x");
-    assertNull(TranscriptMatcher.compare(shown, real, false));
-    List<String> changed = new ArrayList<>(real);
-    changed.set(10, "0.1,8.0,x");
-    assertNotNull(TranscriptMatcher.compare(shown, changed, false));
-    changed = new ArrayList<>(real);
-    changed.set(6, "      \"eta\" : \"0.2\",");
-    assertNotNull(TranscriptMatcher.compare(shown, changed, false));
-    changed = new ArrayList<>(real);
-    changed.set(0, "started x {eta=0.1, max_depth=8}");
-    assertNotNull(TranscriptMatcher.compare(shown, changed, false));
+  void hyperparameterMapsMustKeepTheirOrder() {
+    List<String> shown = List.of("started x {max_depth=7, eta=0.1}", "max_depth,eta,TrainingJobName", "7.0,0.1,x");
+    assertNull(TranscriptMatcher.compare(shown, shown, false));
+    assertNotNull(TranscriptMatcher.compare(shown, List.of("started x {eta=0.1, max_depth=7}",
+        "max_depth,eta,TrainingJobName", "7.0,0.1,x"), false));
+    assertNotNull(TranscriptMatcher.compare(shown, List.of("started x {max_depth=7, eta=0.1}",
+        "eta,max_depth,TrainingJobName", "0.1,7.0,x"), false));
   }
 
   @Test

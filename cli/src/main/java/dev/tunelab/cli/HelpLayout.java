@@ -23,9 +23,44 @@ final class HelpLayout {
 
   /** Sets the width rules on {@code cl} and its subcommands and the command list's renderer. */
   static void apply(CommandLine cl) {
+    asParagraphs(cl);
     cl.setUsageHelpWidth(DEFAULT_WIDTH);
     cl.setUsageHelpAutoWidth(true);
     cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, HelpLayout::commandList);
+  }
+
+  /**
+   * Every command's description as whole paragraphs, which picocli wraps to the width:
+   * the source writes them as lines of about 100 characters, which printed one per line read as
+   * sentences cut in the middle on a narrower terminal and left a ragged edge on a wider one.
+   */
+  private static void asParagraphs(CommandLine cl) {
+    CommandLine.Model.UsageMessageSpec usage = cl.getCommandSpec().usageMessage();
+    usage.description(paragraphs(usage.description()));
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      asParagraphs(sub);
+    }
+  }
+
+  /**
+   * Lines joined into paragraphs: a line continues the one before unless either is blank, or is
+   * indented or a list item ("- ", "* "), which stay lines of their own (examples, lists). Footers
+   * are left as written: their lines are separate notes.
+   */
+  static String[] paragraphs(String[] lines) {
+    List<String> out = new ArrayList<>();
+    boolean open = false;
+    for (String line : lines) {
+      boolean own = line.isBlank() || line.startsWith(" ") || line.startsWith("- ") || line.startsWith("* ");
+      if (open && !own) {
+        int last = out.size() - 1;
+        out.set(last, out.get(last) + " " + line.trim());
+      } else {
+        out.add(line);
+      }
+      open = !own;
+    }
+    return out.toArray(String[]::new);
   }
 
   private static String commandList(CommandLine.Help help) {
@@ -67,7 +102,12 @@ final class HelpLayout {
         : spec.usageMessage().description();
     String text = String.join(" ", source).replaceAll("\\s+", " ").trim();
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<!\\be\\.g|\\bi\\.e)[.!?](?=\\s+[A-Z(\"`$-])").matcher(text);
-    return m.find() ? text.substring(0, m.end()) : text;
+    String sentence = m.find() ? text.substring(0, m.end()) : text;
+    // a sentence that goes on after a colon to list details: its lead, which says what the command does
+    int colon = sentence.indexOf(": ");
+    boolean inParentheses = colon > 0 && sentence.substring(0, colon).chars().filter(c -> c == '(').count()
+        > sentence.substring(0, colon).chars().filter(c -> c == ')').count();
+    return colon > 0 && !inParentheses ? sentence.substring(0, colon) + "." : sentence;
   }
 
   /** Words of {@code text} in lines of at most {@code width} characters (a longer word gets its own line). */

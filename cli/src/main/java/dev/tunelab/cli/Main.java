@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     description = {
         "Hyperparameter tuning on your own machine, SageMaker-compatible.",
         "Specs are the JSON bodies of SageMaker's CreateTrainingJob and CreateHyperParameterTuningJob requests."
-            + " State lives in --home, else $TUNELAB_HOME, else ~/.tunelab (tunelab.db and jobs/).",
+            + " Jobs and their store live in one home folder: --home, else $TUNELAB_HOME, else ~/.tunelab (the store is its tunelab.db).",
         ""},
     footer = {"", "Exit codes: 0 success, 2 bad input, 1 failure while running.",
         "Start with: tunelab tune examples/boston-xgboost-hpo.json",

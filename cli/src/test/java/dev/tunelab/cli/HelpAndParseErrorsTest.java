@@ -133,4 +133,56 @@ class HelpAndParseErrorsTest {
       assertFalse(description.isEmpty(), verb);
     }
   }
+
+  @Test
+  void hardWrappedSourceLinesBecomeParagraphsButListsAndExamplesStay() {
+    assertEquals(List.of("One sentence that goes on. And another.", "", "  tunelab tune spec.json", "- a list item",
+        "- another", "Start with: tunelab tune x.json"), List.of(HelpLayout.paragraphs(new String[] {"One sentence",
+        "that goes on.", "And another.", "", "  tunelab tune spec.json", "- a list item", "- another", "Start with:",
+        "tunelab tune x.json"})));
+  }
+
+  /** The commands, subcommands of subcommands included, as argument lists. */
+  private static List<List<String>> allCommands(picocli.CommandLine cl, List<String> path) {
+    List<List<String>> all = new ArrayList<>();
+    for (var e : cl.getSubcommands().entrySet()) {
+      List<String> p = new ArrayList<>(path);
+      p.add(e.getKey());
+      all.add(p);
+      all.addAll(allCommands(e.getValue(), p));
+    }
+    return all;
+  }
+
+  @Test
+  void everyCommandsHelpBreaksALineOnlyWhereTheNextWordWouldNotFit() {
+    for (List<String> command : allCommands(Main.commandLine(), List.of())) {
+      if (command.get(command.size() - 1).equals("help")) {
+        continue;
+      }
+      List<String> args = new ArrayList<>(command);
+      args.add("--help");
+      CliTestSupport.Run r = CliTestSupport.run(null, args.toArray(String[]::new));
+      assertEquals(0, r.exitCode(), r::all);
+      List<String> lines = r.out().lines().toList();
+      assertTrue(lines.stream().allMatch(l -> l.length() <= 80), r::out);
+      // the description: after the usage lines, up to the first option
+      int k = 1;
+      while (k < lines.size() && lines.get(k).startsWith(" ")) {
+        k++;
+      }
+      for (; k + 1 < lines.size() && !lines.get(k + 1).matches(" {1,6}[-\\[].*|Options:|Commands:"); k++) {
+        String line = lines.get(k);
+        String next = lines.get(k + 1);
+        if (line.isBlank() || next.isBlank() || next.startsWith(" ") || next.startsWith("- ")
+            || line.startsWith(" ") || line.startsWith("- ")) {
+          continue;
+        }
+        String word = next.split(" ")[0];
+        // picocli fills a line to at most width - 1 columns
+        assertTrue(line.length() + 1 + word.length() > 79,
+            () -> String.join(" ", command) + ": line broken before '" + word + "' although it fits:\n" + r.out());
+      }
+    }
+  }
 }

@@ -42,6 +42,7 @@ for variant in plain kfold5; do
   max=$(printf '%s\n' "$rows" | cut -f4 | sort -g | tail -1)
   b=$(printf '%s\n' "$rows" | awk -F'\t' -v x="$base" '$4 < x' | wc -l)
   k=$(printf '%s\n' "$rows" | awk -F'\t' -v x="$base_kfold" '$4 < x' | wc -l)
+  # shellcheck disable=SC2016  # the backquotes are Markdown, printed as they are
   label=$([ "$variant" = plain ] && echo "plain validation split" || echo '`_kfold 5`')
   echo "| $label | $n | $obj | **$med** | $min-$max | $b of $n | $k of $n |"
 done

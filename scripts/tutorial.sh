@@ -13,5 +13,7 @@ if [ "${1:-}" = "--write" ]; then
   write=true
   shift
 fi
-exec mvn -B -ntp -q -pl cli -am verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
+mvn=mvn
+command -v mvn >/dev/null 2>&1 || mvn=./mvnw
+exec "$mvn" -B -ntp -q -pl cli -am verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=TutorialIT -Dtunelab.tutorial.write="$write" "$@"

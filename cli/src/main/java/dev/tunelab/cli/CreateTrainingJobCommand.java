@@ -63,6 +63,9 @@ final class CreateTrainingJobCommand implements Callable<Integer> {
   @Option(names = "--background-base-dir", hidden = true)
   Path backgroundBaseDir;
 
+  /** --output and --query, as on every AWS CLI verb: `--query HyperParameterTuningJobArn --output text` prints the bare ARN. */
+  @Mixin OutputOptions.JsonDefault output;
+
   @Mixin HomeOption home;
 
   @Override
@@ -71,6 +74,7 @@ final class CreateTrainingJobCommand implements Callable<Integer> {
     if (backgroundBaseDir != null) {
       return runInBackground(notices);
     }
+    output.validate();
     if (input == null) {
       throw Main.badInput(CliInputJson.OPTION, null, "file://PATH, a path to a JSON file, or the JSON request itself");
     }
@@ -96,7 +100,7 @@ final class CreateTrainingJobCommand implements Callable<Integer> {
       }
     }
     ObjectNode response = Json.object().put("TrainingJobArn", Arns.trainingJob(parsed.name()));
-    System.out.println(TerminalText.json(response));
+    output.print(response);
     return 0;
   }
 

@@ -39,10 +39,14 @@ final class CreateTuningJobCommand implements Callable<Integer> {
           + " over --cli-input-json).")
   String name;
 
+  /** --output and --query, as on every AWS CLI verb: `--query HyperParameterTuningJobArn --output text` prints the bare ARN. */
+  @Mixin OutputOptions.JsonDefault output;
+
   @Mixin HomeOption home;
 
   @Override
   public Integer call() throws IOException {
+    output.validate();
     CliInputJson request = CliInputJson.read(input).with("HyperParameterTuningJobName", name);
     TuningJobSpec parsed = TuningJobSpecParser.parse(
         request.reader(n -> System.err.println("tunelab: note: " + TerminalText.escape(n))), request.baseDir());
@@ -52,7 +56,7 @@ final class CreateTuningJobCommand implements Callable<Integer> {
       TuneCommand.startInBackground(store, runner, job, Scheduling.IN_ORDER, home.path());
     }
     var response = Json.object().put("HyperParameterTuningJobArn", Arns.tuningJob(parsed.name()));
-    System.out.println(TerminalText.json(response));
+    output.print(response);
     return 0;
   }
 }

@@ -145,12 +145,18 @@ class BackgroundLifecycleTest {
     assertEquals(1, json(create.out()).size());
     ok(home(), "describe-training-job", "bg-good"); // recorded before the command returned
 
+    // the AWS CLI idiom for scripts: the bare ARN
+    CliTestSupport.Run bare = ok(home(), "create-training-job", "--cli-input-json",
+        trainingRequest("bg-bare", "echo loss=0.25\n").toString(), "--query", "TrainingJobArn", "--output", "text");
+    assertEquals("arn:aws:sagemaker:local:000000000000:training-job/bg-bare\n", bare.out());
+
     ObjectNode bad = trainingRequest("bg-bad", "echo about to fail\nexit 7\n");
     Path badFile = TuneTestSupport.write(dir, "bad.json", bad);
     ok(home(), "create-training-job", "--cli-input-json", badFile.toString());
 
     assertEquals("", ok(home(), waitArgs("wait", "training-job-completed-or-stopped", "--training-job-name", "bg-good"))
         .out());
+    ok(home(), waitArgs("wait", "training-job-completed-or-stopped", "bg-bare"));
     JsonNode described = json(ok(home(), "describe-training-job", "bg-good").out());
     assertEquals("Completed", described.get("TrainingJobStatus").asText());
 

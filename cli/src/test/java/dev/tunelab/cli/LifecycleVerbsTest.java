@@ -239,6 +239,16 @@ class LifecycleVerbsTest {
         spec.toString());
     assertEquals(2, r.exitCode(), r::all);
     assertTrue(r.err().contains("MaxParallelTrainingJobs"), r.err());
+    // a good request with a bad --output or --query: refused before anything is created
+    ObjectNode good = TuneTestSupport.example(TuneTestSupport.COURSE_SPEC);
+    for (List<String> bad : List.of(List.of("--output", "yaml"), List.of("--query", "[bad"))) {
+      List<String> args = new java.util.ArrayList<>(List.of("create-hyper-parameter-tuning-job", "--cli-input-json",
+          good.toString()));
+      args.addAll(bad);
+      CliTestSupport.Run refused = CliTestSupport.run(home(), args.toArray(String[]::new));
+      assertEquals(2, refused.exitCode(), refused::all);
+      assertTrue(refused.err().contains(bad.get(0)), refused.err());
+    }
     try (JobStore store = JobStore.openSqliteReadOnly(home())) {
       assertTrue(store.tuningJobs().isEmpty(), "nothing recorded");
       assertTrue(store.trainingJobs().isEmpty(), "nothing recorded");

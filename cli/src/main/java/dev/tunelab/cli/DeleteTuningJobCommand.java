@@ -27,7 +27,7 @@ final class DeleteTuningJobCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String name = job.name();
-    try (JobStore store = home.openStore()) {
+    try (JobStore store = home.openStoreOfExistingJobs(false)) {
       if (store.tuningJob(name).isEmpty()) {
         throw Main.badInput("--hyper-parameter-tuning-job-name", name, "the name of an existing tuning job in "
             + home.path() + " (see `tunelab list-hyper-parameter-tuning-jobs`)");

@@ -104,6 +104,21 @@ public final class HomeOption {
   }
 
   /**
+   * Opens the store for a command that acts on jobs that must already exist (stop, resume,
+   * delete, transform): writable when the home holds a store; when it holds none, no job can exist
+   * there, and the read-only (empty) store lets the command refuse the name without creating the
+   * home or a store in it.
+   *
+   * @param checked whether to check the store's health first, as {@link #openStoreForWork()} does
+   */
+  public JobStore openStoreOfExistingJobs(boolean checked) {
+    if (!Files.isRegularFile(storeFile())) {
+      return openReadStore();
+    }
+    return checked ? openStoreForWork() : openStore();
+  }
+
+  /**
    * Opens the store for a command that runs jobs and checks its health first (SQLite's
    * quick_check), so a damaged file is refused, naming it, before any work starts.
    */

@@ -23,7 +23,8 @@ final class ResumeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String name = job.name();
-    try (JobStore store = home.openStoreForWork()) {
+    try (JobStore store = home.openStoreOfExistingJobs(true)) {
+      DescribeTuningJobCommand.find(store, name, home, "--hyper-parameter-tuning-job-name");
       TuningJobRunner runner = new TuningJobRunner(store, home.path());
       long start = System.nanoTime();
       return TuningRun.runWithCtrlC(interrupt -> {

@@ -31,7 +31,7 @@ final class StopTrainingJobCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String name = job.name();
-    try (JobStore store = home.openStore()) {
+    try (JobStore store = home.openStoreOfExistingJobs(false)) {
       TrainingJobRecord rec = store.trainingJob(name).orElseThrow(() -> Main.badInput("--training-job-name", name,
           "the name of an existing training job in " + home.path()));
       if (rec.tuningJobName() != null) {

@@ -33,7 +33,7 @@ final class StopTuningJobCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     String name = job.name();
     OptionBounds.check("--timeout", timeoutSeconds, 0, 86_400);
-    try (JobStore store = home.openStore()) {
+    try (JobStore store = home.openStoreOfExistingJobs(false)) {
       TuningJobRecord rec = DescribeTuningJobCommand.find(store, name, home, "--hyper-parameter-tuning-job-name");
       if (rec.status() != TuningJobStatus.InProgress && rec.status() != TuningJobStatus.Stopping) {
         throw new JobStateException("tuning job", name, rec.status().name(), "only a tuning job that is InProgress can be stopped");

@@ -61,7 +61,7 @@ final class TransformCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     OutputFile out = OutputFile.of("--output", output).notSameAs("the store", home.storeFile());
-    try (JobStore store = home.openStore()) {
+    try (JobStore store = home.openStoreOfExistingJobs(false)) {
       String jobName = choice.model;
       if (choice.bestOf != null) {
         var tuning = DescribeTuningJobCommand.find(store, choice.bestOf, home, "--best-of");

@@ -291,4 +291,27 @@ class LifecycleVerbsTest {
     CliTestSupport.Run stop = ok(home(), "stop-hyper-parameter-tuning-job", "--hyper-parameter-tuning-job-name", "orphan");
     assertTrue(stop.out().contains("orphan: Stopped"), stop.out());
   }
+
+  @Test
+  void verbsOnAnUnknownJobNeitherCreateTheHomeNorAStore() throws Exception {
+    Path fresh = dir.resolve("never-created");
+    Path empty = Files.createDirectories(dir.resolve("empty-home"));
+    List<List<String>> calls = List.of(
+        List.of("delete-hyper-parameter-tuning-job", "--hyper-parameter-tuning-job-name", "x"),
+        List.of("stop-hyper-parameter-tuning-job", "--hyper-parameter-tuning-job-name", "x"),
+        List.of("stop-training-job", "--training-job-name", "x"),
+        List.of("resume", "--hyper-parameter-tuning-job-name", "x"),
+        List.of("transform", "--best-of", "x", "--input", "/dev/null", "--output", dir.resolve("p.csv").toString()));
+    for (List<String> call : calls) {
+      for (Path home : List.of(fresh, empty)) {
+        CliTestSupport.Run r = CliTestSupport.run(home, call.toArray(String[]::new));
+        assertEquals(2, r.exitCode(), () -> call + ": " + r.all());
+        assertTrue(r.err().contains(call.get(1)), () -> call + " names the option: " + r.err());
+      }
+      assertFalse(Files.exists(fresh), () -> call + " created " + fresh);
+      try (Stream<Path> s = Files.list(empty)) {
+        assertEquals(List.of(), s.toList(), () -> call + " wrote into " + empty);
+      }
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package dev.tunelab.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunelab.core.sdk.PythonStrings;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -171,24 +172,7 @@ final class AwsText {
    * sign and at least two exponent digits ({@code 1e-05}, {@code 1.5e+16}).
    */
   static String pythonFloat(double d) {
-    if (Double.isNaN(d)) {
-      return "nan";
-    }
-    if (Double.isInfinite(d)) {
-      return d > 0 ? "inf" : "-inf";
-    }
-    if (d == 0) {
-      return 1 / d < 0 ? "-0.0" : "0.0";
-    }
-    java.math.BigDecimal b = new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros();
-    String digits = b.unscaledValue().abs().toString();
-    int exponent = digits.length() - 1 - b.scale();
-    String sign = d < 0 ? "-" : "";
-    if (exponent >= -4 && exponent < 16) {
-      String plain = b.abs().toPlainString();
-      return sign + (plain.contains(".") ? plain : plain + ".0");
-    }
-    String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-    return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
+    return PythonStrings.ofDouble(d);
   }
+
 }

@@ -8,9 +8,10 @@ import java.util.Locale;
  * Converts hyperparameter and range values to strings the way the SageMaker Python SDK does: with
  * Python's {@code str()}. So {@code 5} is {@code "5"}, {@code 0.2} is {@code "0.2"}, {@code 1.0}
  * is {@code "1.0"}, {@code 1e-5} is {@code "1e-05"} and {@code true} is {@code "True"}; a
- * {@link BigDecimal} is written as Python writes a {@code Decimal} ({@code "0.30"}).
+ * {@link BigDecimal} is written as Python writes a {@code Decimal} ({@code "0.30"}). Public for
+ * the command line's AWS text output, which writes floats as the (Python) AWS CLI does.
  */
-final class PythonStrings {
+public final class PythonStrings {
   private PythonStrings() { }
 
   /** Python's {@code str(value)} for the Java equivalents of Python's scalars. */
@@ -41,7 +42,7 @@ final class PythonStrings {
   }
 
   /** Python's {@code repr(float)}: shortest digits, scientific below 1e-4 and from 1e16. */
-  static String ofDouble(double d) {
+  public static String ofDouble(double d) {
     if (Double.isNaN(d)) {
       return "nan";
     }

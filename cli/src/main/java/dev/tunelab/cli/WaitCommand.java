@@ -126,8 +126,7 @@ final class WaitCommand implements Runnable {
     public Integer call() throws InterruptedException {
       String name = job.name();
       return await(home, polling, "TrainingJobCompletedOrStopped", spec.commandLine().getErr(), store -> {
-        TrainingJobRecord rec = store.trainingJob(name).orElseThrow(() -> Main.badInput("--training-job-name", name,
-            "the name of an existing training job in " + home.path()));
+        TrainingJobRecord rec = DescribeTrainingJobCommand.find(store, name, home);
         return switch (rec.status()) {
           case Completed, Stopped -> Poll.SUCCESS;
           case Failed -> Poll.failed(matched("TrainingJobStatus", "Failed"));
@@ -156,9 +155,7 @@ final class WaitCommand implements Runnable {
     public Integer call() throws InterruptedException {
       String name = job.name();
       return await(home, polling, "HyperParameterTuningJobCompletedOrStopped", spec.commandLine().getErr(), store -> {
-        TuningJobRecord rec = store.tuningJob(name).orElseThrow(() -> Main.badInput("--hyper-parameter-tuning-job-name",
-            name, "the name of an existing tuning job in " + home.path()
-                + " (see `tunelab list-hyper-parameter-tuning-jobs`)"));
+        TuningJobRecord rec = DescribeTuningJobCommand.find(store, name, home, "--hyper-parameter-tuning-job-name");
         return switch (rec.status()) {
           case Completed, Stopped -> Poll.SUCCESS;
           case Failed -> Poll.failed(matched("HyperParameterTuningJobStatus", "Failed"));

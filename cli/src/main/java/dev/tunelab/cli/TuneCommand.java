@@ -32,7 +32,11 @@ import picocli.CommandLine.Parameters;
         "(status Stopped); if the process dies, `tunelab resume NAME` continues it.",
         "create-hyper-parameter-tuning-job is the AWS CLI's form of `tune --no-wait`.",
         "Runs with the same RandomSeed are reproducible, unless --asynchronous, early stopping",
-        "Auto or Hyperband make them depend on timing."})
+        "Auto or Hyperband make them depend on timing.",
+        "--executor spark runs each training job as one Spark task (the optimizer, the scheduler",
+        "and the store stay here): `tunelab tune SPEC.json --executor spark --master local[2]`,",
+        "or on a cluster `spark-submit --class dev.tunelab.cli.Main tunelab-spark-app.jar tune",
+        "SPEC.json --executor spark`."})
 final class TuneCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "SPEC.json", description = "CreateHyperParameterTuningJob request body.")
@@ -51,6 +55,8 @@ final class TuneCommand implements Callable<Integer> {
   boolean asynchronous;
 
   @Mixin HomeOption home;
+
+  @Mixin ExecutorOptions executor;
 
   private Scheduling scheduling() {
     return asynchronous ? Scheduling.ASYNCHRONOUS : Scheduling.IN_ORDER;
@@ -84,9 +90,11 @@ final class TuneCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    executor.check(noWait);
     TuningJobSpec parsed = TuningJobSpecParser.parse(spec, n -> System.err.println("tunelab: note: " + TerminalText.escape(n)));
-    try (JobStore store = home.openStoreForWork()) {
-      TuningJobRunner runner = new TuningJobRunner(store, home.path());
+    try (JobStore store = home.openStoreForWork();
+         ExecutorOptions.Placement placement = executor.open(parsed, dryRun)) {
+      TuningJobRunner runner = placement.runner(store, home.path());
       PreparedTuningJob job = runner.prepare(parsed);
       if (dryRun) {
         System.out.printf("Tuning job %s is valid: %s strategy, %s %s, %d training jobs, %d in parallel"
@@ -102,10 +110,10 @@ final class TuneCommand implements Callable<Integer> {
             + "); follow it with `tunelab describe-hyper-parameter-tuning-job " + parsed.name() + "`");
         return 0;
       }
-      System.out.printf("Tuning job %s: %s strategy, %s %s, %d training jobs, %d in parallel, seed %d%n",
+      System.out.printf("Tuning job %s: %s strategy, %s %s, %d training jobs, %d in parallel, seed %d%s%n",
           parsed.name(), parsed.strategy().sageMakerName(), parsed.direction().sageMakerName(),
-          parsed.objectiveMetric(), parsed.maxTrainingJobs(),
-          parsed.maxParallelJobs(), parsed.randomSeed());
+          TerminalText.escape(parsed.objectiveMetric()), parsed.maxTrainingJobs(),
+          parsed.maxParallelJobs(), parsed.randomSeed(), placement.where());
       long start = System.nanoTime();
       return TuningRun.runWithCtrlC(interrupt -> {
         try (TuningConsole console = TuningConsole.open(parsed.maxParallelJobs())) {

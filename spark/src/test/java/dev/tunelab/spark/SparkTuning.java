@@ -36,7 +36,12 @@ final class SparkTuning {
 
   /** The course's tuning spec with another name, job count, parallelism and seed. */
   static ObjectNode courseSpec(String name, int jobs, int parallel, long seed) throws IOException {
-    ObjectNode spec = (ObjectNode) JSON.readTree(EXAMPLES.resolve("boston-xgboost-hpo.json").toFile());
+    return example("boston-xgboost-hpo.json", name, jobs, parallel, seed);
+  }
+
+  /** An example tuning spec with another name, job count, parallelism and seed. */
+  static ObjectNode example(String file, String name, int jobs, int parallel, long seed) throws IOException {
+    ObjectNode spec = (ObjectNode) JSON.readTree(EXAMPLES.resolve(file).toFile());
     spec.put("HyperParameterTuningJobName", name);
     ObjectNode cfg = (ObjectNode) spec.get("HyperParameterTuningJobConfig");
     cfg.put("RandomSeed", seed);
@@ -44,9 +49,51 @@ final class SparkTuning {
     return spec;
   }
 
-  /** Writes the spec into {@code dir} and runs it to its end, on Spark when {@code master} is given. */
+  /**
+   * A bring-your-own tuning spec in {@code dir}: {@code sh train.sh} minimises {@code loss=(x-3)^2}
+   * for x in [0, 6], Random search, after sleeping {@code sleep} seconds (a static hyperparameter),
+   * and writes {@code model/model.txt}.
+   */
+  static ObjectNode byoSpec(Path dir, String name, int jobs, int parallel, String sleepSeconds) throws IOException {
+    Files.writeString(dir.resolve("train.csv"), "1,2\n3,4\n");
+    Files.writeString(dir.resolve("train.sh"), String.join("\n",
+        "#!/bin/sh",
+        "x=$(sed -n 's/.*\"x\" *: *\"\\([^\"]*\\)\".*/\\1/p' \"$SM_HPS_FILE\")",
+        "s=$(sed -n 's/.*\"sleep\" *: *\"\\([^\"]*\\)\".*/\\1/p' \"$SM_HPS_FILE\")",
+        "echo \"training x=$x in $$\"",
+        "sleep \"$s\"",
+        "echo \"$x\" > \"$SM_MODEL_DIR/model.txt\"",
+        "awk -v x=\"$x\" 'BEGIN { printf \"loss=%.6f\\n\", (x - 3) * (x - 3) }'",
+        ""));
+    ObjectNode s = JSON.createObjectNode();
+    s.put("HyperParameterTuningJobName", name);
+    ObjectNode cfg = s.putObject("HyperParameterTuningJobConfig");
+    cfg.put("Strategy", "Random");
+    cfg.putObject("HyperParameterTuningJobObjective").put("Type", "Minimize").put("MetricName", "loss");
+    cfg.putObject("ResourceLimits").put("MaxNumberOfTrainingJobs", jobs).put("MaxParallelTrainingJobs", parallel);
+    cfg.putObject("ParameterRanges").putArray("ContinuousParameterRanges").addObject()
+        .put("Name", "x").put("MinValue", "0").put("MaxValue", "6");
+    cfg.put("RandomSeed", 3);
+    ObjectNode def = s.putObject("TrainingJobDefinition");
+    def.putObject("StaticHyperParameters").put("sleep", sleepSeconds);
+    ObjectNode alg = def.putObject("AlgorithmSpecification");
+    alg.put("TrainingInputMode", "File");
+    alg.putArray("ContainerEntrypoint").add("sh").add("train.sh");
+    alg.putArray("MetricDefinitions").addObject().put("Name", "loss").put("Regex", "loss=([0-9.]+)");
+    def.putArray("InputDataConfig").addObject().put("ChannelName", "train")
+        .putObject("DataSource").putObject("S3DataSource").put("S3DataType", "S3Prefix").put("S3Uri", "train.csv");
+    def.putObject("OutputDataConfig").put("S3OutputPath", "s3://tunelab-local/out");
+    def.putObject("ResourceConfig").put("InstanceType", "ml.m4.xlarge").put("InstanceCount", 1).put("VolumeSizeInGB", 1);
+    def.putObject("StoppingCondition").put("MaxRuntimeInSeconds", 3600);
+    return s;
+  }
+
+  /**
+   * Writes the spec into {@code dir} and runs it to its end, on Spark when {@code master} is given
+   * ({@code afterPrepare}, if any, runs between the checks and the start).
+   */
   static TuningJobRecord run(Path home, Path dir, ObjectNode spec, String master, Map<String, String> conf,
-      AtomicBoolean interrupt, Consumer<JobStore> whileRunning) throws IOException {
+      AtomicBoolean interrupt, Consumer<JobStore> afterPrepare) throws IOException {
     Path file = dir.resolve(spec.get("HyperParameterTuningJobName").asText() + ".json");
     Files.writeString(file, spec.toPrettyString());
     var parsed = TuningJobSpecParser.parse(file, n -> { });
@@ -59,10 +106,11 @@ final class SparkTuning {
           new ExecutorSettings(master, conf, parsed.name(), parsed.maxParallelJobs()))) {
         TuningJobRunner runner = new TuningJobRunner(store, home,
             s -> spark.place(s, TrainingJobRunner.trainerOf(s)), Clock.systemUTC());
-        if (whileRunning != null) {
-          whileRunning.accept(store);
+        var prepared = runner.prepare(parsed);
+        if (afterPrepare != null) {
+          afterPrepare.accept(store);
         }
-        return runner.run(runner.prepare(parsed), TuningObserver.NONE, interrupt);
+        return runner.run(prepared, TuningObserver.NONE, interrupt);
       }
     }
   }

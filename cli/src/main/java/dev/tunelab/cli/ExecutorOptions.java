@@ -68,7 +68,7 @@ final class ExecutorOptions {
           TrainingExecutors.installed().stream().map(TrainingExecutorProvider::name)).toList();
       String hint = "spark".equals(executor)
           ? "; the Spark executor's jars are not on the class path: run through ./tunelab (it builds the spark"
-          + " module and adds them when it sees --executor spark) or under spark-submit with tunelab-spark-app.jar"
+          + " module and adds them when it sees --executor spark) or under spark-submit with tunelab-spark.jar"
           : "";
       throw usage("--executor '" + TerminalText.escape(executor) + "' is not available; accepted: "
           + names.stream().collect(Collectors.joining(", ")) + hint);

@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
         "Auto or Hyperband make them depend on timing.",
         "--executor spark runs each training job as one Spark task (the optimizer, the scheduler",
         "and the store stay here): `tunelab tune SPEC.json --executor spark --master local[2]`,",
-        "or on a cluster `spark-submit --class dev.tunelab.cli.Main tunelab-spark-app.jar tune",
+        "or on a cluster `spark-submit --class dev.tunelab.cli.Main tunelab-spark.jar tune",
         "SPEC.json --executor spark`."})
 final class TuneCommand implements Callable<Integer> {
 

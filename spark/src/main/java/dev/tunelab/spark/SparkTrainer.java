@@ -81,6 +81,7 @@ final class SparkTrainer implements Trainer {
           executor.relay().port(), session.token);
       JavaSparkContext sc = executor.context();
       sc.setJobGroup(group, "TuneLab training job " + request.jobName(), true);
+      long submitted = System.nanoTime();
       JavaFutureAction<List<TaskResult>> running;
       try {
         running = sc.parallelize(List.of(0), 1).map(task).collectAsync();
@@ -92,7 +93,11 @@ final class SparkTrainer implements Trainer {
       while (true) {
         try {
           TaskResult result = running.get(100, TimeUnit.MILLISECONDS).get(0);
-          return result.unpack(request.jobDir());
+          TrainingOutcome outcome = result.unpack(request.jobDir());
+          listener.log(String.format(java.util.Locale.ROOT, "tunelab: ran as a Spark task on executor %s:"
+              + " %.3f s training, %.3f s from submission to result", result.executor(), result.trainSeconds(),
+              (System.nanoTime() - submitted) / 1e9));
+          return outcome;
         } catch (TimeoutException e) {
           if (stopSeen == 0 && request.stopRequested().getAsBoolean()) {
             stopSeen = System.nanoTime();

@@ -30,10 +30,14 @@ final class TaskResult implements Serializable {
   private final String failureReason;
   private final int bestIteration;
   private final int roundsTrained;
+  private final String executor;
+  private final long trainNanos;
   private final ArrayList<String> paths = new ArrayList<>();
   private final ArrayList<byte[]> contents = new ArrayList<>();
 
-  private TaskResult(TrainingOutcome o, Path jobDir) throws IOException {
+  private TaskResult(TrainingOutcome o, Path jobDir, String executor, long trainNanos) throws IOException {
+    this.executor = executor;
+    this.trainNanos = trainNanos;
     status = o.status().name();
     finalMetrics = new LinkedHashMap<>(o.finalMetrics());
     modelArtifact = o.modelArtifact() == null ? null
@@ -56,13 +60,28 @@ final class TaskResult implements Serializable {
     }
   }
 
-  /** The outcome and the job folder's result files, read from {@code jobDir} on the executor. */
-  static TaskResult of(TrainingOutcome outcome, Path jobDir) {
+  /**
+   * The outcome and the job folder's result files, read from {@code jobDir} on the executor.
+   *
+   * @param executor   where it ran, in words (Spark's executor id and host)
+   * @param trainNanos how long the trainer took there
+   */
+  static TaskResult of(TrainingOutcome outcome, Path jobDir, String executor, long trainNanos) {
     try {
-      return new TaskResult(outcome, jobDir);
+      return new TaskResult(outcome, jobDir, executor, trainNanos);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the results of the job in " + jobDir, e);
     }
+  }
+
+  /** Where the task ran: Spark's executor id and host. */
+  String executor() {
+    return executor;
+  }
+
+  /** Seconds the trainer took on the executor. */
+  double trainSeconds() {
+    return trainNanos / 1e9;
   }
 
   /** Bytes of result files carried. */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
@@ -78,9 +79,13 @@ final class TrainingTask implements Function<Integer, TaskResult> {
       Map<String, List<Path>> files = new HashMap<>();
       channelFiles.forEach((k, v) -> files.put(k, v.stream().map(Path::of).toList()));
       BooleanSupplier stop = () -> relay.stopRequested() || (task != null && task.isInterrupted());
+      long start = System.nanoTime();
       TrainingOutcome outcome = trainer.train(new TrainingRequest(jobName, hyperParameters, channels, files, jobDir,
           Duration.ofSeconds(maxRuntimeSeconds), threads, stop), relay);
-      return TaskResult.of(outcome, jobDir);
+      long trained = System.nanoTime() - start;
+      SparkEnv env = SparkEnv.get();
+      String where = env == null ? "unknown" : env.executorId() + " on " + env.blockManager().blockManagerId().host();
+      return TaskResult.of(outcome, jobDir, where, trained);
     } finally {
       deleteRecursively(jobDir);
     }

@@ -50,16 +50,21 @@ class SparkFailureModesTest {
     AtomicBoolean interrupt = new AtomicBoolean();
     long start = System.nanoTime();
     Thread stopper = new Thread(() -> {
-      try {
-        // both tasks are sleeping in their command by then
-        Thread.sleep(6000);
+      // once both commands have started (their first line reached the store), stop the tuning job
+      try (JobStore store = JobStore.openSqliteReadOnly(dir)) {
+        for (int i = 0; i < 1200; i++) {
+          Thread.sleep(50);
+          if (store.trainingJobsOf("byo-stop").stream().filter(j -> !store.logLines(j.name(), 0, 1).isEmpty())
+              .count() == 2) {
+            break;
+          }
+        }
       } catch (InterruptedException e) {
         return;
       }
       interrupt.set(true);
     });
-    stopper.start();
-    TuningJobRecord rec = SparkTuning.run(dir, dir, spec, "local[2]", Map.of(), interrupt, null);
+    TuningJobRecord rec = SparkTuning.run(dir, dir, spec, "local[2]", Map.of(), interrupt, store -> stopper.start());
     double seconds = (System.nanoTime() - start) / 1e9;
     assertEquals(TuningJobStatus.Stopped, rec.status());
     assertTrue(seconds < 40, "stopped long before the 60 s commands end: " + seconds);

@@ -124,7 +124,7 @@ public record GpuHost(int gpus, String found, boolean cudaLibrary, boolean cpuFa
 
   /**
    * Why a job cannot have the GPU it asks for, in SageMaker's FailureReason style (without the
-   * {@code ClientError: } prefix); empty when it can.
+   * {@code ClientError: } prefix, and without {@link #remedy}); empty when it can.
    *
    * @param request what the job asks for
    */
@@ -133,12 +133,12 @@ public record GpuHost(int gpus, String found, boolean cudaLibrary, boolean cpuFa
     if (gpus == 0) {
       return Optional.of(asked + " asks for a CUDA GPU, but no CUDA device was found on this host ("
           + found + ")" + (cudaLibrary ? "" : "; this build's XGBoost native library is also CPU-only (the gpu"
-          + " build profile, mvn -Pgpu package, brings the CUDA-enabled one)") + ". " + remedy(request));
+          + " build profile, mvn -Pgpu package, brings the CUDA-enabled one)"));
     }
     if (!cudaLibrary) {
       return Optional.of(asked + " asks for a CUDA GPU; this host has " + gpus + " (" + found + "), but this"
           + " build of TuneLab loads XGBoost's CPU-only native library, which cannot use it: rebuild with the gpu"
-          + " profile (mvn -Pgpu package). " + remedy(request));
+          + " profile (mvn -Pgpu package)"));
     }
     if (request.ordinal().isPresent() && request.ordinal().getAsInt() >= gpus) {
       return Optional.of(asked + " asks for CUDA device " + request.ordinal().getAsInt() + ", but no such CUDA"
@@ -156,7 +156,8 @@ public record GpuHost(int gpus, String found, boolean cudaLibrary, boolean cpuFa
     return cpuFallback && LOCAL.equals(instanceType);
   }
 
-  private static String remedy(GpuRequest request) {
+  /** What a user whose job {@link #problem} refused can do instead. */
+  public static String remedy(GpuRequest request) {
     if (request.asked().endsWith("=" + LOCAL_GPU)) {
       return "Train on the CPU with ResourceConfig.InstanceType=local (or device=cpu)";
     }

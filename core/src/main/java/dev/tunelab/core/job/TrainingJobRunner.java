@@ -239,7 +239,7 @@ public final class TrainingJobRunner {
     String unused = host.cpuFallback()
         ? " (" + GpuHost.FALLBACK_ENV + "=cpu is set, but falls back only for ResourceConfig.InstanceType=local; this"
         + " job's is " + instanceType + ")" : "";
-    return new PlacedJob(spec.hyperParameters(), "ClientError: " + problem.get() + unused);
+    return new PlacedJob(spec.hyperParameters(), "ClientError: " + problem.get() + ". " + GpuHost.remedy(gpu) + unused);
   }
 
   private static TrainingJobResult result(TrainingOutcome outcome, String objectiveMetric) {

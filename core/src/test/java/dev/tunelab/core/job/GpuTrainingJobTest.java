@@ -75,6 +75,7 @@ class GpuTrainingJobTest {
         + " found on this host (TUNELAB_GPUS=0)"), r.failureReason());
     assertEquals(r, store.trainingJob(r.name()).orElseThrow(), "recorded like any failed job");
     assertEquals(null, r.modelArtifact());
+    assertTrue(r.failureReason().contains("Train on the CPU with device=cpu"), r.failureReason());
   }
 
   @Test
@@ -109,6 +110,7 @@ class GpuTrainingJobTest {
     assertEquals(TrainingJobStatus.Failed, r.status());
     assertTrue(r.failureReason().startsWith("ClientError: ResourceConfig.InstanceType=local_gpu asks for a CUDA GPU"),
         r.failureReason());
+    assertTrue(r.failureReason().contains("Train on the CPU with ResourceConfig.InstanceType=local"), r.failureReason());
     spec.put("TrainingJobName", "local-gpu-on-cpu");
     ((ObjectNode) spec.get("HyperParameters")).put("device", "cpu");
     assertEquals(TrainingJobStatus.Completed, train(spec, NO_GPU).status(), "an explicit device=cpu wins");

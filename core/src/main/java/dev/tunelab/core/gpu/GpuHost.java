@@ -138,7 +138,7 @@ public record GpuHost(int gpus, String found, boolean cudaLibrary, boolean cpuFa
     if (!cudaLibrary) {
       return Optional.of(asked + " asks for a CUDA GPU; this host has " + gpus + " (" + found + "), but this"
           + " build of TuneLab loads XGBoost's CPU-only native library, which cannot use it: rebuild with the gpu"
-          + " profile (mvn -Pgpu package)"));
+          + " profile (mvn -Pgpu package)");
     }
     if (request.ordinal().isPresent() && request.ordinal().getAsInt() >= gpus) {
       return Optional.of(asked + " asks for CUDA device " + request.ordinal().getAsInt() + ", but no such CUDA"

@@ -3,6 +3,8 @@ package dev.tunelab.core.job;
 import dev.tunelab.core.spec.OrderedMaps;
 import dev.tunelab.core.train.TrainingListener;
 import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -20,6 +22,8 @@ import java.util.function.BooleanSupplier;
  * @param stopRequested   polled while training; true stops the job
  * @param threads         the job's share of the CPU threads; built-in trainers use fewer on small
  *                        data (see {@link ThreadBudget})
+ * @param gpu             the CUDA device the tuning scheduler gave a job that asks for a GPU, or
+ *                        empty (a job alone uses the device it names, else the first)
  */
 public record JobContext(
     String tuningJobName,
@@ -28,11 +32,26 @@ public record JobContext(
     String objectiveMetric,
     TrainingListener observer,
     BooleanSupplier stopRequested,
-    int threads) {
+    int threads,
+    OptionalInt gpu) {
 
   public JobContext {
     // not Map.copyOf: its iteration order changes from one JVM to the next
     tunedHyperParameters = OrderedMaps.copyOf(tunedHyperParameters);
+    Objects.requireNonNull(gpu, "gpu");
+  }
+
+  /** A context without a GPU assigned. */
+  public JobContext(String tuningJobName, int sequence, Map<String, String> tunedHyperParameters,
+      String objectiveMetric, TrainingListener observer, BooleanSupplier stopRequested, int threads) {
+    this(tuningJobName, sequence, tunedHyperParameters, objectiveMetric, observer, stopRequested, threads,
+        OptionalInt.empty());
+  }
+
+  /** This context on CUDA device {@code device}. */
+  public JobContext onGpu(int device) {
+    return new JobContext(tuningJobName, sequence, tunedHyperParameters, objectiveMetric, observer, stopRequested,
+        threads, OptionalInt.of(device));
   }
 
   /** A single training job using every core. */

@@ -1,6 +1,8 @@
 package dev.tunelab.core.job;
 
 import dev.tunelab.core.data.ChannelResolver;
+import dev.tunelab.core.gpu.GpuHost;
+import dev.tunelab.core.gpu.GpuRequest;
 import dev.tunelab.core.spec.AlgorithmContract;
 import dev.tunelab.core.spec.ChannelSpec;
 import dev.tunelab.core.spec.SpecException;
@@ -12,6 +14,7 @@ import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TrainingJobResult;
 import dev.tunelab.core.store.TrainingJobStatus;
 import dev.tunelab.core.train.Trainer;
+import dev.tunelab.core.train.TrainingListener;
 import dev.tunelab.core.train.TrainingOutcome;
 import dev.tunelab.core.train.TrainingRequest;
 import dev.tunelab.datasets.Dataset;
@@ -25,7 +28,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +49,7 @@ public final class TrainingJobRunner {
   private final Path home;
   private final ChannelResolver resolver;
   private final Function<TrainingJobSpec, Trainer> trainers;
+  private final Supplier<GpuHost> gpus;
 
   /**
    * @param store the job store
@@ -60,10 +66,23 @@ public final class TrainingJobRunner {
    *                 tests pass a fake trainer)
    */
   public TrainingJobRunner(JobStore store, Path home, Function<TrainingJobSpec, Trainer> trainers) {
+    this(store, home, trainers, GpuHost::shared);
+  }
+
+  /**
+   * @param store    the job store
+   * @param home     TuneLab home (job folders go to {@code home/jobs/<name>})
+   * @param trainers chooses the trainer for a spec
+   * @param gpus     the host's GPUs, asked only when a job asks for one ({@link GpuHost#shared()}
+   *                 in production; tests pass a host with a made-up GPU count)
+   */
+  public TrainingJobRunner(JobStore store, Path home, Function<TrainingJobSpec, Trainer> trainers,
+      Supplier<GpuHost> gpus) {
     this.store = store;
     this.home = home;
     this.resolver = new ChannelResolver(home);
     this.trainers = trainers;
+    this.gpus = gpus;
   }
 
   /** The trainer a spec's algorithm provides (the production choice of trainer). */
@@ -166,7 +185,16 @@ public final class TrainingJobRunner {
     TrainingOutcome outcome;
     try {
       job.trainer().validate(spec.hyperParameters());
-      outcome = job.trainer().train(new TrainingRequest(spec.name(), spec.hyperParameters(), job.channels(),
+      Map<String, String> hyperParameters = spec.hyperParameters();
+      String refused = null;
+      Optional<GpuRequest> gpu = spec.algorithm().contract().gpuRequest(hyperParameters, spec.resources().instanceType());
+      if (gpu.isPresent()) {
+        PlacedJob placed = place(spec, gpu.get(), context, recorder);
+        hyperParameters = placed.hyperParameters();
+        refused = placed.refused();
+      }
+      outcome = refused != null ? TrainingOutcome.failed(refused)
+          : job.trainer().train(new TrainingRequest(spec.name(), hyperParameters, job.channels(),
           job.channelFiles(), jobDir, spec.maxRuntime(), ThreadBudget.forData(context.threads(), job.channels().get("train")),
           context.stopRequested()), recorder);
     } catch (IllegalArgumentException e) {
@@ -182,6 +210,36 @@ public final class TrainingJobRunner {
     }
     store.finishTrainingJob(spec.name(), result(outcome, context.objectiveMetric()));
     return store.trainingJob(spec.name()).orElseThrow();
+  }
+
+  /** Where a job that asks for a GPU trains: its hyperparameters there, or why it may not train. */
+  private record PlacedJob(Map<String, String> hyperParameters, String refused) { }
+
+  /**
+   * Checks the host before a job that asks for a GPU trains (XGBoost would fall back to the CPU
+   * without failing): on the device the scheduler gave it (else the one it names, else
+   * {@code cuda:0}); on the CPU when the host has no usable GPU, the instance type is
+   * {@code local} and the fallback is set; refused otherwise.
+   */
+  private PlacedJob place(TrainingJobSpec spec, GpuRequest gpu, JobContext context, TrainingListener log) {
+    GpuHost host = gpus.get();
+    Optional<String> problem = host.problem(gpu);
+    String instanceType = spec.resources().instanceType();
+    var contract = spec.algorithm().contract();
+    if (problem.isEmpty()) {
+      int device = context.gpu().orElse(gpu.ordinal().orElse(0));
+      log.log("GPU: " + gpu.asked() + " trains on cuda:" + device + " (" + host.found() + ")");
+      return new PlacedJob(contract.onDevice(spec.hyperParameters(), "cuda:" + device), null);
+    }
+    if (host.fallsBackToCpu(instanceType)) {
+      log.log("GPU: " + gpu.asked() + " trains on the CPU: " + GpuHost.FALLBACK_ENV + "=cpu and InstanceType "
+          + instanceType + " allow it, and " + problem.get());
+      return new PlacedJob(contract.onDevice(spec.hyperParameters(), "cpu"), null);
+    }
+    String unused = host.cpuFallback()
+        ? " (" + GpuHost.FALLBACK_ENV + "=cpu is set, but falls back only for ResourceConfig.InstanceType=local; this"
+        + " job's is " + instanceType + ")" : "";
+    return new PlacedJob(spec.hyperParameters(), "ClientError: " + problem.get() + ". " + GpuHost.remedy(gpu) + unused);
   }
 
   private static TrainingJobResult result(TrainingOutcome outcome, String objectiveMetric) {

@@ -1,5 +1,6 @@
 package dev.tunelab.core.spec;
 
+import dev.tunelab.core.gpu.GpuRequest;
 import dev.tunelab.core.train.Trainer;
 import dev.tunelab.datasets.Dataset;
 import java.util.Map;
@@ -99,6 +100,28 @@ public interface AlgorithmContract {
    * it reports its objective for iteration {@code MaxResource}.
    */
   Optional<String> hyperbandResource();
+
+  /**
+   * The CUDA GPU a job with these hyperparameters on {@code instanceType} asks for, or empty when
+   * it trains on the CPU (the default: bring-your-own commands are not given GPUs). The runner
+   * checks the host before training ({@link dev.tunelab.core.gpu.GpuHost#problem}) and the tuning
+   * scheduler gives each such job its own device.
+   *
+   * @param hyperParameters the job's hyperparameters, already validated
+   * @param instanceType    {@code ResourceConfig.InstanceType}
+   */
+  default Optional<GpuRequest> gpuRequest(Map<String, String> hyperParameters, String instanceType) {
+    return Optional.empty();
+  }
+
+  /**
+   * The hyperparameters that train a job that {@link #gpuRequest asked for a GPU} on
+   * {@code device}: {@code cuda:<n>} (the device it was given) or {@code cpu} (the documented
+   * fallback). Unchanged by default.
+   */
+  default Map<String, String> onDevice(Map<String, String> hyperParameters, String device) {
+    return hyperParameters;
+  }
 
   /** The trainer that runs a job of this algorithm. */
   Trainer createTrainer(TrainingJobSpec spec);

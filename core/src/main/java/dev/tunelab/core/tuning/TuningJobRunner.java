@@ -1,5 +1,7 @@
 package dev.tunelab.core.tuning;
 
+import dev.tunelab.core.gpu.GpuHost;
+import dev.tunelab.core.gpu.GpuSlots;
 import dev.tunelab.core.job.PreparedTrainingJob;
 import dev.tunelab.core.job.TrainingJobRunner;
 import dev.tunelab.core.spec.SpecException;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Creates, runs and resumes tuning jobs. {@link #prepare} validates everything (the spec, each
@@ -35,6 +38,7 @@ public final class TuningJobRunner {
   private final JobStore store;
   private final TrainingJobRunner trainingRunner;
   private final Clock clock;
+  private final Supplier<GpuSlots> gpuSlots;
 
   /**
    * @param store the job store
@@ -56,6 +60,22 @@ public final class TuningJobRunner {
     this.store = store;
     this.trainingRunner = new TrainingJobRunner(store, home, trainers);
     this.clock = clock;
+    this.gpuSlots = GpuSlots::shared;
+  }
+
+  /**
+   * As {@link #TuningJobRunner(JobStore, Path, Function, Clock)} on a given host: its GPU count
+   * (made up in tests) bounds the training jobs that run on a GPU at once.
+   *
+   * @param gpus the host's GPUs
+   */
+  public TuningJobRunner(JobStore store, Path home, Function<TrainingJobSpec, Trainer> trainers, Clock clock,
+      GpuHost gpus) {
+    this.store = store;
+    this.trainingRunner = new TrainingJobRunner(store, home, trainers, () -> gpus);
+    this.clock = clock;
+    GpuSlots slots = new GpuSlots(gpus.gpus());
+    this.gpuSlots = () -> slots;
   }
 
   /** Validates a tuning job and loads its training data once. */
@@ -135,7 +155,7 @@ public final class TuningJobRunner {
     TuningJobSpec spec = job.spec();
     create(job, scheduling);
     store.claimTuningJob(spec.name());
-    return new TuningScheduler(store, job, observer, interrupt, List.of(), 1, clock).run(trainingRunner::run);
+    return new TuningScheduler(store, job, observer, interrupt, List.of(), 1, clock, gpuSlots).run(trainingRunner::run);
   }
 
   /**
@@ -186,7 +206,7 @@ public final class TuningJobRunner {
     List<TrainingJobRecord> earlier = store.trainingJobsOf(name);
     int next = store.nextTrainingJobSequence(name);
     return new TuningScheduler(store, new PreparedTuningJob(spec, template, WarmStart.observations(store, spec)),
-        observer, interrupt, earlier, next, clock)
+        observer, interrupt, earlier, next, clock, gpuSlots)
         .run(trainingRunner::run);
   }
 }

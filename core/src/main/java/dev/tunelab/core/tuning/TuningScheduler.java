@@ -1,5 +1,7 @@
 package dev.tunelab.core.tuning;
 
+import dev.tunelab.core.gpu.GpuRequest;
+import dev.tunelab.core.gpu.GpuSlots;
 import dev.tunelab.core.spec.TuningStrategy;
 import dev.tunelab.core.job.JobContext;
 import dev.tunelab.core.job.PreparedTrainingJob;
@@ -25,6 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletionService;
 import java.util.TreeMap;
@@ -36,6 +40,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +87,7 @@ final class TuningScheduler {
   private final int threadsPerJob;
   private final AtomicInteger nextSequence;
   private final Scheduling scheduling;
+  private final Supplier<GpuSlots> gpuSlots;
   /** Sequence number of each launched job, by name. */
   private final Map<String, Integer> sequenceOf = new LinkedHashMap<>();
   /** Every launched job's configuration, by sequence number. */
@@ -100,7 +106,17 @@ final class TuningScheduler {
    */
   TuningScheduler(JobStore store, PreparedTuningJob job, TuningObserver observer, AtomicBoolean interrupt,
       List<TrainingJobRecord> earlierJobs, int nextSequence, Clock clock) {
+    this(store, job, observer, interrupt, earlierJobs, nextSequence, clock, GpuSlots::shared);
+  }
+
+  /**
+   * As the constructor above, with {@code gpuSlots}: the CUDA devices training jobs that ask for a
+   * GPU take turns on (asked only when one does; {@link GpuSlots#shared()} above).
+   */
+  TuningScheduler(JobStore store, PreparedTuningJob job, TuningObserver observer, AtomicBoolean interrupt,
+      List<TrainingJobRecord> earlierJobs, int nextSequence, Clock clock, Supplier<GpuSlots> gpuSlots) {
     this.store = store;
+    this.gpuSlots = gpuSlots;
     this.job = job;
     this.spec = job.spec();
     this.observer = observer;
@@ -276,7 +292,50 @@ final class TuningScheduler {
     sequenceOf.put(name, seq);
     launched.put(seq, c);
     observer.jobStarted(name, tuned, progress());
-    done.submit(() -> trainingJobs.run(prepared, ctx));
+    Optional<GpuRequest> gpu = gpuRequest(prepared);
+    GpuSlots slots = gpu.map(this::slotsFor).orElse(null);
+    if (slots == null) {
+      done.submit(() -> trainingJobs.run(prepared, ctx));
+      return;
+    }
+    OptionalInt asked = gpu.get().ordinal();
+    // the job waits on its training thread for a free device: never more GPU jobs at once than
+    // GPUs, each on its own device
+    done.submit(() -> {
+      int device = slots.acquire(asked);
+      try {
+        return trainingJobs.run(prepared, ctx.onGpu(device));
+      } finally {
+        slots.release(device);
+      }
+    });
+  }
+
+  /** The GPU a job asks for; empty for a CPU job and for invalid hyperparameters (the runner fails those). */
+  private Optional<GpuRequest> gpuRequest(PreparedTrainingJob prepared) {
+    try {
+      return spec.definition().algorithm().contract()
+          .gpuRequest(prepared.spec().hyperParameters(), spec.definition().resources().instanceType());
+    } catch (RuntimeException invalid) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The devices a job that asks for {@code gpu} takes turns on, or {@code null} when this host
+   * cannot serve it (no GPU, no such device, an invalid TUNELAB_GPUS): the training job runner
+   * then fails it with the reason.
+   */
+  private GpuSlots slotsFor(GpuRequest gpu) {
+    GpuSlots slots;
+    try {
+      slots = gpuSlots.get();
+    } catch (RuntimeException badSetting) {
+      return null;
+    }
+    OptionalInt ordinal = gpu.ordinal();
+    boolean serves = slots.gpus() > 0 && (ordinal.isEmpty() || ordinal.getAsInt() < slots.gpus());
+    return serves ? slots : null;
   }
 
   private void jobFinished(TrainingJobRecord r) {

@@ -1,5 +1,7 @@
 package dev.tunelab.core.xgboost;
 
+import dev.tunelab.core.gpu.GpuHost;
+import dev.tunelab.core.gpu.GpuRequest;
 import dev.tunelab.core.spec.AlgorithmContract;
 import dev.tunelab.core.spec.ChannelSpec;
 import dev.tunelab.core.spec.FinalMetricRule;
@@ -8,6 +10,7 @@ import dev.tunelab.core.spec.SpecException;
 import dev.tunelab.core.spec.TrainingJobSpec;
 import dev.tunelab.core.train.Trainer;
 import dev.tunelab.datasets.Dataset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +58,33 @@ public final class BuiltInXgboostContract implements AlgorithmContract {
       throw new SpecException("InputDataConfig", channelNames(spec),
           "a 'validation' channel, because HyperParameters.early_stopping_rounds is set");
     }
+  }
+
+  /**
+   * {@code device=cuda} or {@code cuda:<n>}, {@code tree_method=gpu_hist} (the older images'
+   * spelling of {@code hist} on {@code cuda}), or {@code ResourceConfig.InstanceType=local_gpu}
+   * (SageMaker local mode's GPU instance) without {@code device=cpu}.
+   */
+  @Override
+  public Optional<GpuRequest> gpuRequest(Map<String, String> hyperParameters, String instanceType) {
+    Map<String, String> canonical = XGBoostHyperParameters.parse(hyperParameters).values();
+    Optional<GpuRequest> asked = XGBoostHyperParameters.gpuRequest(canonical);
+    if (asked.isPresent() || canonical.containsKey("device")) {
+      return asked;
+    }
+    return GpuHost.LOCAL_GPU.equals(instanceType) ? Optional.of(GpuRequest.instanceType(instanceType))
+        : Optional.empty();
+  }
+
+  /** Sets {@code device}; on the CPU, {@code tree_method=gpu_hist} becomes {@code hist}. */
+  @Override
+  public Map<String, String> onDevice(Map<String, String> hyperParameters, String device) {
+    Map<String, String> placed = new LinkedHashMap<>(hyperParameters);
+    placed.put("device", device);
+    if (device.equals("cpu") && "gpu_hist".equals(placed.get("tree_method"))) {
+      placed.put("tree_method", "hist");
+    }
+    return placed;
   }
 
   @Override

@@ -127,6 +127,8 @@ final class HyperParameterCatalog {
     number(m, "alpha", Interval.atLeast(0), Use.BOOSTER, "alpha");
     choice(m, "tree_method", List.of("auto", "exact", "approx", "hist", "gpu_hist"), Use.BOOSTER,
         "tree_method");
+    // where XGBoost trains: cpu, cuda (the first visible GPU) or cuda:<ordinal>
+    add(m, "device", Kind.DEVICE, null, List.of(), Use.BOOSTER, "device", "");
     number(m, "scale_pos_weight", Interval.above(0), Use.BOOSTER, "scale_pos_weight");
     add(m, "updater", Kind.CHOICE_LIST, null, List.of("grow_colmaker", "grow_histmaker",
         "grow_quantile_histmaker", "sync", "refresh", "prune", "shotgun", "coord_descent"),

@@ -36,7 +36,9 @@ record ParameterDefinition(
     /** A tuple of -1, 0 and 1, for example {@code (1,0,-1)}. */
     SIGN_TUPLE,
     /** A list of lists of feature indices, for example {@code [[0,1],[2,3]]}. */
-    NESTED_INDEX_LIST
+    NESTED_INDEX_LIST,
+    /** Where XGBoost trains: {@code cpu}, {@code cuda} or {@code cuda:<ordinal>}. */
+    DEVICE
   }
 
   /** What TuneLab does with an accepted value. */

@@ -1,5 +1,6 @@
 package dev.tunelab.core.xgboost;
 
+import dev.tunelab.core.gpu.GpuRequest;
 import dev.tunelab.core.metrics.ContainerMetric;
 import dev.tunelab.core.spec.SpecException;
 import dev.tunelab.core.xgboost.ParameterDefinition.Use;
@@ -26,7 +27,11 @@ import java.util.regex.Pattern;
  *       XGBoost version behind the spec's image tag ({@link XgboostImage}): {@code exact} below
  *       2<sup>22</sup> training rows and {@code approx} from there for the course's image and
  *       every tag up to 1.7, {@code hist} for XGBoost 2.0 and later; {@code gpu_hist} trains with
- *       {@code hist} on the CPU.</li>
+ *       {@code hist} on {@code device=cuda} (as XGBoost 2.0 and later spell it), and is refused
+ *       with {@code device=cpu}; {@code auto} on a CUDA device trains with {@code hist}.</li>
+ *   <li>{@code device} ({@code cpu}, {@code cuda}, {@code cuda:<n>}) is passed to XGBoost, but a job
+ *       that asks for a GPU ({@link #gpuRequest}) is checked before it trains: XGBoost itself
+ *       would fall back to the CPU without a word when it finds none.</li>
  *   <li>Parameters XGBoost 2.0 removed ({@code sketch_eps}, {@code dsplit}, {@code predictor},
  *       {@code lambda_bias}, ...) are checked and then ignored; {@code verbosity} and {@code silent}
  *       are checked and ignored because the native library always runs silent (its output cannot be
@@ -80,6 +85,10 @@ public record XGBoostHyperParameters(
   private static final String PREFIX = "HyperParameters.";
   private static final Pattern DECIMAL =
       Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+  /** {@code device}: cpu, cuda, or cuda with a device ordinal (no leading zeros). */
+  private static final Pattern DEVICE = Pattern.compile("cpu|cuda|cuda:(0|[1-9]\\d{0,3})");
+  private static final String DEVICE_WORDS =
+      "cpu, cuda (the first visible CUDA GPU) or cuda:<n> (the CUDA GPU numbered n, from 0)";
   private static final Pattern NESTED_LIST =
       Pattern.compile("\\[\\s*(\\[\\s*\\d+(\\s*,\\s*\\d+)*\\s*\\](\\s*,\\s*\\[\\s*\\d+(\\s*,\\s*\\d+)*\\s*\\])*)?\\s*\\]");
 
@@ -146,6 +155,11 @@ public record XGBoostHyperParameters(
       throw new SpecException(PREFIX + "tree_method", values.get("tree_method"),
           "'exact', 'hist' or 'approx' when interaction_constraints is set");
     }
+    if (treeMethod.equals("gpu_hist") && "cpu".equals(values.get("device"))) {
+      throw new SpecException(PREFIX + "tree_method", "gpu_hist",
+          "hist (or no tree_method) with device=cpu: gpu_hist is the older images' spelling of"
+              + " tree_method=hist on device=cuda");
+    }
     if (values.containsKey("_num_cv_round") && !values.containsKey("_kfold")) {
       throw new SpecException(PREFIX + "_num_cv_round", values.get("_num_cv_round"),
           "no value without _kfold (the repeats of k-fold cross-validation)");
@@ -175,6 +189,30 @@ public record XGBoostHyperParameters(
   public OptionalInt kfold() {
     String k = values.get("_kfold");
     return k == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(k));
+  }
+
+  /**
+   * The GPU that validated hyperparameters ask for: {@code device=cuda} or {@code cuda:<n>}, or
+   * {@code tree_method=gpu_hist} without a device; empty when they train on the CPU.
+   *
+   * @param values hyperparameters {@link #parse} accepted, by canonical name
+   * @return what was asked, in words such as {@code device=cuda:1}, with the ordinal when given
+   */
+  static Optional<GpuRequest> gpuRequest(Map<String, String> values) {
+    String device = values.get("device");
+    if (device != null) {
+      if (!device.startsWith("cuda")) {
+        return Optional.empty();
+      }
+      int colon = device.indexOf(':');
+      OptionalInt ordinal = colon < 0 ? OptionalInt.empty()
+          : OptionalInt.of(Integer.parseInt(device.substring(colon + 1)));
+      return Optional.of(new GpuRequest("device=" + device, ordinal));
+    }
+    if ("gpu_hist".equals(values.get("tree_method"))) {
+      return Optional.of(new GpuRequest("tree_method=gpu_hist", OptionalInt.empty()));
+    }
+    return Optional.empty();
   }
 
   /** {@code _num_cv_round}: how many times k-fold cross-validation is repeated (default 1). */
@@ -231,10 +269,13 @@ public record XGBoostHyperParameters(
     params.putIfAbsent(HyperParameterCatalog.get("nthread").xgboostName(), Integer.toString(defaultThreads));
     String treeMethodName = HyperParameterCatalog.get("tree_method").xgboostName();
     String treeMethod = params.getOrDefault(treeMethodName, "auto");
-    if (treeMethod.equals("auto")) {
-      treeMethod = image.autoTreeMethod(trainRows);
-    } else if (treeMethod.equals("gpu_hist")) {
+    if (treeMethod.equals("gpu_hist")) {
+      // the older images' spelling of hist on the GPU (XGBoost 2.0 renamed it)
       treeMethod = "hist";
+      params.putIfAbsent(HyperParameterCatalog.get("device").xgboostName(), "cuda");
+    } else if (treeMethod.equals("auto")) {
+      treeMethod = params.getOrDefault("device", "cpu").startsWith("cuda") ? "hist"
+          : image.autoTreeMethod(trainRows);
     }
     if (!"gblinear".equals(params.get("booster"))) {
       params.put(treeMethodName, treeMethod);
@@ -391,6 +432,11 @@ public record XGBoostHyperParameters(
           throw new SpecException(field, raw, "a list of lists of feature indices such as [[0,1],[2,3,4]]");
         }
         return v.replaceAll("\\s+", "");
+      case DEVICE:
+        if (!DEVICE.matcher(v).matches()) {
+          throw new SpecException(field, raw, DEVICE_WORDS);
+        }
+        return v;
       default:
         throw new IllegalStateException("unhandled kind " + def.kind());
     }

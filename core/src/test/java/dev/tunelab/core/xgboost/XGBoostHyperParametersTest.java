@@ -245,7 +245,9 @@ class XGBoostHyperParametersTest {
     assertEquals("hist", XGBoostHyperParameters.parse(with()).boosterParams(1, 10, x30).get("tree_method"));
     assertEquals("exact", XGBoostHyperParameters.parse(with("tree_method", "exact"))
         .boosterParams(1, 10, x30).get("tree_method"), "an explicit tree_method is kept");
-    assertEquals("hist", XGBoostHyperParameters.parse(with("tree_method", "gpu_hist")).boosterParams(1, 10).get("tree_method"));
+    Map<String, String> gpuHist = XGBoostHyperParameters.parse(with("tree_method", "gpu_hist")).boosterParams(1, 10);
+    assertEquals("hist", gpuHist.get("tree_method"));
+    assertEquals("cuda", gpuHist.get("device"), "gpu_hist is hist on the GPU");
     assertEquals("approx", XGBoostHyperParameters.parse(with("tree_method", "approx")).boosterParams(1, 10).get("tree_method"));
   }
 
@@ -295,5 +297,42 @@ class XGBoostHyperParametersTest {
     assertEquals("hist", XgboostImage.of("x/sagemaker-xgboost:2.0-1", null).autoTreeMethod(10));
     assertEquals("exact", XgboostImage.of("x/sagemaker-xgboost:1.5-1", null).autoTreeMethod((1L << 22) - 1));
     assertEquals("approx", XgboostImage.of("x/sagemaker-xgboost:1.5-1", null).autoTreeMethod(1L << 22));
+  }
+
+  @Test
+  void deviceIsPassedToXGBoostAndGpuHistIsHistOnCuda() {
+    assertEquals("cuda:1", XGBoostHyperParameters.parse(with("device", "cuda:1")).boosterParams(1, 10).get("device"));
+    assertEquals("hist", XGBoostHyperParameters.parse(with("device", "cuda")).boosterParams(1, 10).get("tree_method"),
+        "auto on a GPU is hist, whatever the image");
+    Map<String, String> both = XGBoostHyperParameters.parse(with("device", "cuda:0", "tree_method", "gpu_hist"))
+        .boosterParams(1, 10);
+    assertEquals("cuda:0", both.get("device"));
+    assertEquals("hist", both.get("tree_method"));
+    assertEquals("cpu", XGBoostHyperParameters.parse(with("device", "cpu")).boosterParams(1, 10).get("device"));
+    assertFalse(XGBoostHyperParameters.parse(with()).boosterParams(1, 10).containsKey("device"));
+    SpecException e = rejected(with("device", "cpu", "tree_method", "gpu_hist"));
+    assertEquals("HyperParameters.tree_method", e.field());
+    assertTrue(e.getMessage().contains("hist (or no tree_method) with device=cpu"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"tpu", "cuda:x", "gpu", "cuda:", "cuda:01", "cuda:-1", "Cuda", "cpu:0"})
+  void badDevicesNameTheFieldTheValueAndWhatIsAccepted(String bad) {
+    SpecException e = rejected(with("device", bad));
+    assertEquals("HyperParameters.device", e.field());
+    assertEquals("HyperParameters.device: got '" + bad + "'; expected cpu, cuda (the first visible CUDA GPU) or"
+        + " cuda:<n> (the CUDA GPU numbered n, from 0)", e.getMessage());
+  }
+
+  @Test
+  void gpuRequestsComeFromDeviceOrGpuHist() {
+    assertEquals(Optional.of(new dev.tunelab.core.gpu.GpuRequest("device=cuda:2", OptionalInt.of(2))),
+        XGBoostHyperParameters.gpuRequest(XGBoostHyperParameters.parse(with("device", "cuda:2")).values()));
+    assertEquals(Optional.of(new dev.tunelab.core.gpu.GpuRequest("tree_method=gpu_hist", OptionalInt.empty())),
+        XGBoostHyperParameters.gpuRequest(XGBoostHyperParameters.parse(with("tree_method", "gpu_hist")).values()));
+    assertEquals(Optional.empty(),
+        XGBoostHyperParameters.gpuRequest(XGBoostHyperParameters.parse(with("device", "cpu")).values()));
+    assertEquals(Optional.empty(),
+        XGBoostHyperParameters.gpuRequest(XGBoostHyperParameters.parse(with("tree_method", "hist")).values()));
   }
 }

@@ -45,7 +45,9 @@ final class ExecutorOptions {
   @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "With --executor spark: a Spark setting, as"
       + " spark-submit's --conf (repeat it). TuneLab reads tunelab.spark.broadcastLimitBytes (channels up to this"
       + " size are broadcast, larger ones read by each executor from their path; default 536870912) and"
-      + " tunelab.spark.relayPort (the driver's port that tasks send their logs and metrics to; default any).")
+      + " tunelab.spark.relayPort (the driver's port that tasks send their logs and metrics to; default any) and"
+      + " tunelab.spark.stopGraceSeconds (how long a task may take to stop once asked before its Spark job is"
+      + " cancelled; default 10).")
   Map<String, String> conf = new LinkedHashMap<>();
 
   /** Refuses Spark options without Spark, and a background run on Spark, before anything is read. */

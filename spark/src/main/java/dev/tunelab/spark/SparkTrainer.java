@@ -24,15 +24,13 @@ import org.slf4j.LoggerFactory;
  * task (a Spark job of one partition in its own job group) and blocks the scheduler's training
  * thread until it ends, passing the task's log lines and metrics to the job's listener as they
  * come. A stop is first asked of the task (it ends as Stopped with what it has); if it has not
- * ended {@link #STOP_GRACE_MS} later its job group is cancelled. A lost executor is a Failed job
- * with a RetryableError reason, tried again up to RetryStrategy.MaximumRetryAttempts times.
+ * ended {@code tunelab.spark.stopGraceSeconds} later (default 10) its job group is cancelled.
+ * A lost executor is a Failed job with a RetryableError reason, tried again up to
+ * RetryStrategy.MaximumRetryAttempts times.
  */
 final class SparkTrainer implements Trainer {
 
   private static final Logger LOG = LoggerFactory.getLogger(SparkTrainer.class);
-  /** How long a task may take to stop on its own once asked, before it is cancelled. */
-  static final long STOP_GRACE_MS = 30_000;
-
   private final SparkTrainingExecutor executor;
   private final Trainer local;
   private final TaskSpec spec;
@@ -102,9 +100,10 @@ final class SparkTrainer implements Trainer {
           if (stopSeen == 0 && request.stopRequested().getAsBoolean()) {
             stopSeen = System.nanoTime();
           }
-          if (!cancelled && stopSeen != 0 && System.nanoTime() - stopSeen > STOP_GRACE_MS * 1_000_000) {
+          long grace = executor.stopGraceNanos();
+          if (!cancelled && stopSeen != 0 && System.nanoTime() - stopSeen >= grace) {
             LOG.warn("training job {} did not stop within {} s of being asked: cancelling its Spark job group {}",
-                request.jobName(), STOP_GRACE_MS / 1000, group);
+                request.jobName(), grace / 1_000_000_000L, group);
             sc.cancelJobGroup(group);
             cancelled = true;
           }

@@ -16,7 +16,9 @@ import org.apache.spark.broadcast.Broadcast;
  * (one per tuning job), the {@link RelayServer} tasks report to, and the broadcasts of the parsed
  * channels (each dataset once, however many jobs use it). Channels larger than
  * {@code tunelab.spark.broadcastLimitBytes} (default 512 MiB) are not broadcast: each executor
- * reads them from the channel's path, which it must be able to see.
+ * reads them from the channel's path, which it must be able to see. A task asked to stop has
+ * {@code tunelab.spark.stopGraceSeconds} (default 10) to end on its own before its Spark job group
+ * is cancelled.
  *
  * <p>Settings TuneLab chooses unless {@code --conf} says otherwise: {@code spark.ui.enabled=false},
  * {@code spark.task.maxFailures=1} (TuneLab's RetryStrategy decides about retries), the FAIR
@@ -29,11 +31,17 @@ final class SparkTrainingExecutor implements TrainingExecutor {
   static final String BROADCAST_LIMIT = "tunelab.spark.broadcastLimitBytes";
   /** Spark setting (read by TuneLab) for the port of the relay on the driver; 0 means any. */
   static final String RELAY_PORT = "tunelab.spark.relayPort";
+  /**
+   * Spark setting (read by TuneLab): seconds a task may take to stop on its own once asked,
+   * before its Spark job group is cancelled (default 10).
+   */
+  static final String STOP_GRACE = "tunelab.spark.stopGraceSeconds";
   private static final long DEFAULT_BROADCAST_LIMIT = 512L << 20;
 
   private final JavaSparkContext context;
   private final RelayServer relay;
   private final long broadcastLimit;
+  private final long stopGraceNanos;
   private final String master;
   private final Map<Dataset, Broadcast<DatasetWire>> broadcasts = new IdentityHashMap<>();
 
@@ -57,6 +65,7 @@ final class SparkTrainingExecutor implements TrainingExecutor {
     }
     settings.conf().forEach(conf::set);
     broadcastLimit = conf.getLong(BROADCAST_LIMIT, DEFAULT_BROADCAST_LIMIT);
+    stopGraceNanos = java.util.concurrent.TimeUnit.SECONDS.toNanos(conf.getLong(STOP_GRACE, 10));
     master = conf.get("spark.master");
     context = new JavaSparkContext(conf);
     try {
@@ -84,6 +93,11 @@ final class SparkTrainingExecutor implements TrainingExecutor {
 
   RelayServer relay() {
     return relay;
+  }
+
+  /** How long a task may take to stop once asked before its job group is cancelled. */
+  long stopGraceNanos() {
+    return stopGraceNanos;
   }
 
   /** The dataset's broadcast (made on first use), or {@code null} when it is too large to broadcast. */

@@ -1,7 +1,10 @@
 package dev.tunelab.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +13,9 @@ import dev.tunelab.core.store.TrainingJobRecord;
 import dev.tunelab.core.store.TuningJobRecord;
 import dev.tunelab.core.store.TuningJobStatus;
 import dev.tunelab.spark.SparkTuning.Launched;
+import dev.tunelab.core.executor.ExecutorSettings;
+import dev.tunelab.datasets.Dataset;
+import dev.tunelab.datasets.Provenance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,5 +65,25 @@ class SparkExecutorTest {
     List<Launched> jobs = SparkTuning.launched(dir, "course-par");
     assertEquals(6, jobs.size());
     assertTrue(jobs.stream().allMatch(j -> j.status().equals("Completed") && j.objective() != null), jobs.toString());
+  }
+
+  @Test
+  void eachDatasetIsBroadcastOnceAndOneOverTheLimitIsNot() {
+    Dataset data = new Dataset(new double[][] {{1, 2}, {3, Double.NaN}, {5, 6}}, new double[] {0.5, 1.5, 2.5},
+        List.of("a", "b"), new Provenance("test", "abc", "rows 1-3"));
+    try (SparkTrainingExecutor spark = new SparkTrainingExecutor(new ExecutorSettings("local[1]", Map.of(), "t", 1))) {
+      var first = spark.broadcast(data);
+      assertSame(first, spark.broadcast(data), "one broadcast per dataset, however many jobs use it");
+      Dataset back = first.value().toDataset();
+      assertArrayEquals(data.floatFeatures(), back.floatFeatures());
+      assertArrayEquals(data.labels(), back.labels());
+      assertEquals(data.featureNames(), back.featureNames());
+      assertEquals(data.provenance(), back.provenance());
+    }
+    // 3 rows x 2 columns x 4 bytes + 3 labels x 8 bytes = 48 bytes
+    try (SparkTrainingExecutor spark = new SparkTrainingExecutor(new ExecutorSettings("local[1]",
+        Map.of(SparkTrainingExecutor.BROADCAST_LIMIT, "47"), "t", 1))) {
+      assertNull(spark.broadcast(data), "read by each executor from its path instead");
+    }
   }
 }

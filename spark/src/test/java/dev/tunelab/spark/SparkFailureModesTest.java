@@ -46,7 +46,26 @@ class SparkFailureModesTest {
 
   @Test
   void stoppingTheTuningJobStopsItsRunningTasks() throws Exception {
-    ObjectNode spec = SparkTuning.byoSpec(dir, "byo-stop", 4, 2, "60");
+    stopWhileTwoRun("byo-stop", "0", Map.of(), "Stopped");
+  }
+
+  @Test
+  void aTaskThatDoesNotStopInTimeHasItsSparkJobCancelled() throws Exception {
+    // no grace at all, and commands that ignore SIGTERM (so they outlive the stop by 2 s): the job
+    // group is cancelled as soon as the stop is seen
+    List<Launched> jobs = stopWhileTwoRun("byo-cancel", "1", Map.of(SparkTrainingExecutor.STOP_GRACE, "0"), "Stopped");
+    try (JobStore store = JobStore.openSqlite(dir)) {
+      for (TrainingJobRecord j : store.trainingJobsOf("byo-cancel")) {
+        assertTrue(j.failureReason().startsWith("Stopped: its Spark task was cancelled"), j.failureReason());
+      }
+    }
+    assertEquals(2, jobs.size());
+  }
+
+  private List<Launched> stopWhileTwoRun(String name, String ignoreTerm, Map<String, String> conf, String status)
+      throws Exception {
+    ObjectNode spec = SparkTuning.byoSpec(dir, name, 4, 2, "60");
+    ((ObjectNode) spec.get("TrainingJobDefinition").get("StaticHyperParameters")).put("ignore_term", ignoreTerm);
     AtomicBoolean interrupt = new AtomicBoolean();
     long start = System.nanoTime();
     Thread stopper = new Thread(() -> {
@@ -54,7 +73,7 @@ class SparkFailureModesTest {
       try (JobStore store = JobStore.openSqliteReadOnly(dir)) {
         for (int i = 0; i < 1200; i++) {
           Thread.sleep(50);
-          if (store.trainingJobsOf("byo-stop").stream().filter(j -> !store.logLines(j.name(), 0, 1).isEmpty())
+          if (store.trainingJobsOf(name).stream().filter(j -> !store.logLines(j.name(), 0, 1).isEmpty())
               .count() == 2) {
             break;
           }
@@ -64,13 +83,14 @@ class SparkFailureModesTest {
       }
       interrupt.set(true);
     });
-    TuningJobRecord rec = SparkTuning.run(dir, dir, spec, "local[2]", Map.of(), interrupt, store -> stopper.start());
+    TuningJobRecord rec = SparkTuning.run(dir, dir, spec, "local[2]", conf, interrupt, store -> stopper.start());
     double seconds = (System.nanoTime() - start) / 1e9;
     assertEquals(TuningJobStatus.Stopped, rec.status());
     assertTrue(seconds < 40, "stopped long before the 60 s commands end: " + seconds);
-    List<Launched> jobs = SparkTuning.launched(dir, "byo-stop");
+    List<Launched> jobs = SparkTuning.launched(dir, name);
     assertEquals(2, jobs.size(), jobs.toString());
-    assertTrue(jobs.stream().allMatch(j -> j.status().equals("Stopped")), jobs.toString());
+    assertTrue(jobs.stream().allMatch(j -> j.status().equals(status)), jobs.toString());
+    return jobs;
   }
 
   @Test

@@ -52,7 +52,8 @@ final class SparkTuning {
   /**
    * A bring-your-own tuning spec in {@code dir}: {@code sh train.sh} minimises {@code loss=(x-3)^2}
    * for x in [0, 6], Random search, after sleeping {@code sleep} seconds (a static hyperparameter),
-   * and writes {@code model/model.txt}.
+   * and writes {@code model/model.txt}; with the static {@code ignore_term} set to 1 it ignores
+   * SIGTERM (only SIGKILL, 2 s later, ends it).
    */
   static ObjectNode byoSpec(Path dir, String name, int jobs, int parallel, String sleepSeconds) throws IOException {
     Files.writeString(dir.resolve("train.csv"), "1,2\n3,4\n");
@@ -60,6 +61,8 @@ final class SparkTuning {
         "#!/bin/sh",
         "x=$(sed -n 's/.*\"x\" *: *\"\\([^\"]*\\)\".*/\\1/p' \"$SM_HPS_FILE\")",
         "s=$(sed -n 's/.*\"sleep\" *: *\"\\([^\"]*\\)\".*/\\1/p' \"$SM_HPS_FILE\")",
+        "t=$(sed -n 's/.*\"ignore_term\" *: *\"\\([^\"]*\\)\".*/\\1/p' \"$SM_HPS_FILE\")",
+        "if [ \"$t\" = 1 ]; then trap '' TERM; fi",
         "echo \"training x=$x in $$\"",
         "sleep \"$s\"",
         "echo \"$x\" > \"$SM_MODEL_DIR/model.txt\"",
@@ -75,7 +78,7 @@ final class SparkTuning {
         .put("Name", "x").put("MinValue", "0").put("MaxValue", "6");
     cfg.put("RandomSeed", 3);
     ObjectNode def = s.putObject("TrainingJobDefinition");
-    def.putObject("StaticHyperParameters").put("sleep", sleepSeconds);
+    def.putObject("StaticHyperParameters").put("sleep", sleepSeconds).put("ignore_term", "0");
     ObjectNode alg = def.putObject("AlgorithmSpecification");
     alg.put("TrainingInputMode", "File");
     alg.putArray("ContainerEntrypoint").add("sh").add("train.sh");

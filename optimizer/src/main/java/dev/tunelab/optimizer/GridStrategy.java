@@ -85,4 +85,10 @@ public final class GridStrategy implements Strategy {
   public boolean isExhausted(History history) {
     return suggest(history, 1).isEmpty();
   }
+
+  /** Proposals depend on the seed and on which configurations were tried, never on their results. */
+  @Override
+  public boolean learnsFromResults() {
+    return false;
+  }
 }

@@ -29,4 +29,10 @@ public final class RandomStrategy implements Strategy {
     }
     return Proposals.uniformByIndex(encoder, Proposals.seen(history), count, seed, history.size(), StreamPurpose.RANDOM_SEARCH);
   }
+
+  /** Proposals depend on the seed and on which configurations were tried, never on their results. */
+  @Override
+  public boolean learnsFromResults() {
+    return false;
+  }
 }

@@ -20,4 +20,13 @@ public interface Strategy {
    * @throws IllegalArgumentException if count is negative
    */
   List<Configuration> suggest(History history, int count);
+
+  /**
+   * Whether proposals depend on the objective values of finished jobs. A strategy that only
+   * needs to know which configurations were tried (at random, or in grid order) returns false,
+   * and a scheduler need not wait for results before asking it for more.
+   */
+  default boolean learnsFromResults() {
+    return true;
+  }
 }

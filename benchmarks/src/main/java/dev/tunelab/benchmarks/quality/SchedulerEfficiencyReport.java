@@ -10,7 +10,8 @@ import java.util.function.ToDoubleFunction;
  * 2 and 1 (the same tuning seed, so the same configurations), N repetitions each (default 5),
  * alternating, in one JVM after one warm-up run of each. Per tuning job: wall time, throughput
  * (training jobs per second) and the time per job spent outside training,
- * (wall time x parallelism - sum of TrainingEndTime - TrainingStartTime) / jobs, in milliseconds
+ * (wall time x parallelism - sum of the time each job spent inside the trainer's train call) /
+ * jobs, in milliseconds
  * and as a % of the slot time per job; medians per parallelism and the throughput ratio.
  *
  * <p>Usage (from the repository root):

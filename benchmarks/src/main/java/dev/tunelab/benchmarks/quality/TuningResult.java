@@ -13,11 +13,11 @@ import dev.tunelab.core.store.TuningJobStatus;
  * @param stopped          training jobs that ended Stopped (early stopping or Hyperband)
  * @param rounds           boosting rounds trained, summed over its training jobs
  * @param wallMillis       wall time of {@code TuningJobRunner.run}, in milliseconds
- * @param trainingMillis   sum over its training jobs of TrainingEndTime - TrainingStartTime, in
- *                         milliseconds (store times have millisecond precision)
+ * @param trainingMillis   sum over its training jobs of the time spent inside the trainer's
+ *                         {@code train} call (boosting, evaluation, the model file), in milliseconds
  */
 public record TuningResult(String name, TuningVariant variant, TuningJobStatus status, double best, int jobs,
-    int stopped, long rounds, long wallMillis, long trainingMillis) {
+    int stopped, long rounds, long wallMillis, double trainingMillis) {
 
   /**
    * Wall-clock time per job not spent training, in milliseconds:

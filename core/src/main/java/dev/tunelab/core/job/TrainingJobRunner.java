@@ -149,8 +149,8 @@ public final class TrainingJobRunner {
 
   /** Records, trains and finishes one prepared job; returns its final record. */
   public TrainingJobRecord run(PreparedTrainingJob job, JobContext context) {
-    record(job, context, ProcessOwner.current());
-    return runRecorded(job, context);
+    record(job, context, ProcessOwner.current(), true);
+    return train(job, context);
   }
 
   /**
@@ -159,6 +159,11 @@ public final class TrainingJobRunner {
    * it, then its background process calls {@link #runRecorded}).
    */
   public void record(PreparedTrainingJob job, JobContext context, ProcessOwner owner) {
+    record(job, context, owner, false);
+  }
+
+  /** Makes the job's folder and records the job, started now when {@code started}. */
+  private void record(PreparedTrainingJob job, JobContext context, ProcessOwner owner, boolean started) {
     TrainingJobSpec spec = job.spec();
     Path jobDir = TuneLabHome.jobDir(home, spec.name());
     deleteRecursively(jobDir);
@@ -167,9 +172,13 @@ public final class TrainingJobRunner {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create job folder " + jobDir, e);
     }
-    store.createTrainingJob(new NewTrainingJob(spec.name(), context.tuningJobName(), context.sequence(),
-        spec.hyperParameters(), context.tunedHyperParameters(), spec.json().toString(), Instant.now(), jobDir),
-        owner);
+    NewTrainingJob recorded = new NewTrainingJob(spec.name(), context.tuningJobName(), context.sequence(),
+        spec.hyperParameters(), context.tunedHyperParameters(), spec.json().toString(), Instant.now(), jobDir);
+    if (started) {
+      store.startTrainingJob(recorded, owner);
+    } else {
+      store.createTrainingJob(recorded, owner);
+    }
   }
 
   /**
@@ -178,9 +187,14 @@ public final class TrainingJobRunner {
    * @return the job's final record
    */
   public TrainingJobRecord runRecorded(PreparedTrainingJob job, JobContext context) {
+    store.markTrainingStarted(job.spec().name(), Instant.now());
+    return train(job, context);
+  }
+
+  /** Trains a recorded, started job and records its output and outcome; returns its final record. */
+  private TrainingJobRecord train(PreparedTrainingJob job, JobContext context) {
     TrainingJobSpec spec = job.spec();
     Path jobDir = TuneLabHome.jobDir(home, spec.name());
-    store.markTrainingStarted(spec.name(), Instant.now());
     RecordingListener recorder = new RecordingListener(store, spec.name(), jobDir, context.observer());
     TrainingOutcome outcome;
     try {
@@ -208,8 +222,7 @@ public final class TrainingJobRunner {
     } catch (RuntimeException e) {
       LOG.warn("could not write the last log lines of {}", spec.name(), e);
     }
-    store.finishTrainingJob(spec.name(), result(outcome, context.objectiveMetric()));
-    return store.trainingJob(spec.name()).orElseThrow();
+    return store.finishTrainingJob(spec.name(), result(outcome, context.objectiveMetric()));
   }
 
   /** Where a job that asks for a GPU trains: its hyperparameters there, or why it may not train. */

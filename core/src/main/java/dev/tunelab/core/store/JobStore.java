@@ -72,6 +72,13 @@ public interface JobStore extends AutoCloseable {
   void createTrainingJob(NewTrainingJob job, ProcessOwner owner);
 
   /**
+   * Records a job that starts training now: as {@link #createTrainingJob(NewTrainingJob,
+   * ProcessOwner)} followed by {@link #markTrainingStarted} at the job's creation time, in one
+   * transaction instead of two (a tuning job's training jobs start as soon as they are recorded).
+   */
+  void startTrainingJob(NewTrainingJob job, ProcessOwner owner);
+
+  /**
    * Records when training started.
    *
    * @throws IllegalStateException if the job has finished or already has a start time
@@ -113,9 +120,10 @@ public interface JobStore extends AutoCloseable {
    * value, model path, failure reason and rounds trained; the objective status follows
    * ({@link TrainingJobRecord#objectiveStatus()}).
    *
+   * @return the finished record, read in the same transaction (no second read needed)
    * @throws IllegalStateException unless the job is InProgress or Stopping
    */
-  void finishTrainingJob(String name, TrainingJobResult result);
+  TrainingJobRecord finishTrainingJob(String name, TrainingJobResult result);
 
   /** The training job of that name, if any. */
   Optional<TrainingJobRecord> trainingJob(String name);

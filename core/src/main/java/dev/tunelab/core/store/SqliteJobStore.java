@@ -244,6 +244,15 @@ final class SqliteJobStore implements JobStore {
 
   @Override
   public void createTrainingJob(NewTrainingJob job, ProcessOwner owner) {
+    insertTrainingJob(job, owner, false);
+  }
+
+  @Override
+  public void startTrainingJob(NewTrainingJob job, ProcessOwner owner) {
+    insertTrainingJob(job, owner, true);
+  }
+
+  private void insertTrainingJob(NewTrainingJob job, ProcessOwner owner, boolean started) {
     Checks.requireNonNull(job, "job");
     Checks.requireNonNull(owner, "owner");
     write("create training job " + job.name(), () -> {
@@ -263,12 +272,13 @@ final class SqliteJobStore implements JobStore {
         }
       }
       long now = nowMillis();
+      long created = job.creationTime().toEpochMilli();
       update("INSERT INTO training_job (name, tuning_job_id, sequence, status, hyper_parameters,"
-              + " tuned_hyper_parameters, spec_json, creation_time, last_modified_time,"
-              + " objective_status, job_dir, owner) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+              + " tuned_hyper_parameters, spec_json, creation_time, start_time, last_modified_time,"
+              + " objective_status, job_dir, owner) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
           job.name(), tuningId, job.sequence(), TrainingJobStatus.InProgress.name(),
           JsonMaps.write(job.hyperParameters()), JsonMaps.write(job.tunedHyperParameters()),
-          job.specJson(), job.creationTime().toEpochMilli(), now,
+          job.specJson(), created, started ? created : null, now,
           ObjectiveStatus.PENDING.sageMakerName(),
           job.jobDir() == null ? null : job.jobDir().toString(), owner.encode());
       return null;
@@ -353,9 +363,9 @@ final class SqliteJobStore implements JobStore {
   }
 
   @Override
-  public void finishTrainingJob(String name, TrainingJobResult result) {
+  public TrainingJobRecord finishTrainingJob(String name, TrainingJobResult result) {
     Checks.requireNonNull(result, "result");
-    write("finish training job " + name, () -> {
+    return write("finish training job " + name, () -> {
       JobState state = requireRunning(name, "finish it as " + result.status());
       update("UPDATE training_job SET status = ?, end_time = ?, last_modified_time = ?,"
               + " final_metrics = ?, objective_value = ?, objective_status = ?,"
@@ -366,7 +376,10 @@ final class SqliteJobStore implements JobStore {
           ObjectiveStatus.of(result.status(), result.objectiveValue()).sageMakerName(),
           result.modelArtifact(), result.failureReason(), result.roundsTrained(),
           result.retryableFailure() ? 1 : 0, state.id);
-      return null;
+      try (ResultSet rs = query(trainingSelect() + TRAINING_FROM + " WHERE t.id = ?", state.id)) {
+        rs.next();
+        return trainingRecord(rs);
+      }
     });
   }
 

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * What ends a tuning job from outside its training jobs' results: the interrupt flag (Ctrl-C),
  * a stop requested in the store by any process ({@code stop-hyper-parameter-tuning-job}), and
  * ResourceLimits.MaxRuntimeInSeconds counted from the tuning job's creation time on the given
- * clock. Checked by the scheduler between polls.
+ * clock. Checked by the scheduler between polls; the store's
+ * stop flag is read at most every 50 ms.
  */
 final class StopConditions {
 
@@ -20,6 +21,9 @@ final class StopConditions {
   private final Duration maxRuntime;
   private final Instant deadline;
   private final Clock clock;
+  /** Shortest time between two reads of the store's stop flag (50 ms, the scheduler's poll). */
+  private static final long STORE_CHECK_NANOS = 50_000_000L;
+  private long lastStoreCheck = System.nanoTime() - STORE_CHECK_NANOS;
 
   /**
    * @param store      where stop requests are recorded
@@ -44,8 +48,13 @@ final class StopConditions {
     if (interrupt.get()) {
       return TuningEnd.stopped("Stop requested (interrupt)");
     }
-    if (store.stopRequested(tuningJob)) {
-      return TuningEnd.stopped("Stop requested (stop-hyper-parameter-tuning-job)");
+    long now = System.nanoTime();
+    if (now - lastStoreCheck >= STORE_CHECK_NANOS) {
+      // a read of the store: at most every STORE_CHECK_NANOS, not on every finished job
+      lastStoreCheck = now;
+      if (store.stopRequested(tuningJob)) {
+        return TuningEnd.stopped("Stop requested (stop-hyper-parameter-tuning-job)");
+      }
     }
     if (deadline != null && clock.instant().isAfter(deadline)) {
       return TuningEnd.completed("MaxRuntimeInSeconds (" + maxRuntime.toSeconds() + " s) reached");

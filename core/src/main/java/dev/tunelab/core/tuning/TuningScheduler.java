@@ -23,12 +23,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletionService;
 import java.util.TreeMap;
@@ -60,7 +62,8 @@ import org.slf4j.LoggerFactory;
  * pending, whichever of them happen to have finished already. Each proposal therefore depends on
  * the seed and on the objectives alone, not on which job finished first: with the same
  * RandomSeed every run launches the same configurations in the same order. A slot may wait for
- * an older job to finish (the cost). {@link Scheduling#ASYNCHRONOUS} proposes as soon as a slot
+ * an older job to finish (the cost), unless the strategy's proposals ignore results (Random,
+ * Grid: {@link Strategy#learnsFromResults()}), which never wait. {@link Scheduling#ASYNCHRONOUS} proposes as soon as a slot
  * frees, with everything finished so far.
  */
 final class TuningScheduler {
@@ -255,16 +258,31 @@ final class TuningScheduler {
    */
   private boolean launchInOrder(TrainingJobLauncher trainingJobs, CompletionService<TrainingJobRecord> done,
       int free) {
+    boolean waitsForResults = strategy.learnsFromResults();
     for (int i = 0; i < free; i++) {
       int k = nextSequence.get();
       int seen = k - spec.maxParallelJobs();
+      Set<Integer> olderRunning = new HashSet<>();
       for (String name : running.keySet()) {
         if (sequenceOf.get(name) <= seen) {
-          return false; // an older job still runs: this proposal must see its result
+          olderRunning.add(sequenceOf.get(name));
         }
       }
+      if (waitsForResults && !olderRunning.isEmpty()) {
+        return false; // an older job still runs: this proposal must see its result
+      }
       List<Observation> history = new ArrayList<>(job.warmStartObservations());
-      history.addAll(observedBySequence.headMap(seen, true).values());
+      // a strategy that ignores results (Random, Grid) sees an older job that still runs as
+      // pending where it would see its result: the same configurations, the same count, so the
+      // same proposal, without waiting for it
+      for (Map.Entry<Integer, Configuration> e : launched.headMap(seen, true).entrySet()) {
+        Observation o = observedBySequence.get(e.getKey());
+        if (o != null) {
+          history.add(o);
+        } else if (olderRunning.contains(e.getKey())) {
+          history.add(Observation.pending(e.getValue()));
+        }
+      }
       launched.tailMap(seen, false).values().forEach(c -> history.add(Observation.pending(c)));
       List<Configuration> proposals = strategy.suggest(new History(history), 1);
       if (proposals.isEmpty()) {

@@ -85,6 +85,11 @@ public final class TrainingJobRunner {
     this.gpus = gpus;
   }
 
+  /** The same runner writing to {@code other} (a tuning job's {@link dev.tunelab.core.store.WriteBehindJobStore}). */
+  public TrainingJobRunner withStore(JobStore other) {
+    return new TrainingJobRunner(other, home, trainers, gpus);
+  }
+
   /** The trainer a spec's algorithm provides (the production choice of trainer). */
   public static Trainer trainerOf(TrainingJobSpec spec) {
     return spec.algorithm().contract().createTrainer(spec);

@@ -275,6 +275,14 @@ public interface JobStore extends AutoCloseable {
    */
   void checkHealth();
 
+  /**
+   * Runs {@code writes} (calls to this store's write methods, from this thread) as one
+   * transaction: all of them are kept, or none. A store without transactions runs them in turn.
+   */
+  default void writeTogether(Runnable writes) {
+    writes.run();
+  }
+
   /** Releases the database connection. Further calls throw {@link IllegalStateException}. */
   @Override
   void close();

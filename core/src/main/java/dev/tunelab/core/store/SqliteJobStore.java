@@ -49,6 +49,8 @@ final class SqliteJobStore implements JobStore {
       + " last_modified_time, best_training_job, failure_reason, stop_requested";
 
   private final ReentrantLock lock = new ReentrantLock(true);
+  /** Nesting depth of {@link #writeTogether} on the thread holding the lock. */
+  private int batchDepth;
   private final Connection connection;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private final Clock clock;
@@ -782,11 +784,31 @@ final class SqliteJobStore implements JobStore {
     }
   }
 
-  /** Runs a write under the lock in one BEGIN IMMEDIATE transaction, rolled back on any error. */
+  @Override
+  public void writeTogether(Runnable writes) {
+    Checks.requireNonNull(writes, "writes");
+    write("write a batch", () -> {
+      batchDepth++;
+      try {
+        writes.run();
+      } finally {
+        batchDepth--;
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Runs a write under the lock in one BEGIN IMMEDIATE transaction, rolled back on any error;
+   * inside {@link #writeTogether} it joins that transaction.
+   */
   private <T> T write(String what, Work<T> work) {
     lock.lock();
     try {
       ensureOpen();
+      if (batchDepth > 0) {
+        return work.run(); // the batch's transaction, on this thread (the lock is held)
+      }
       if (!writable) {
         throw new JobStoreException("job store " + file + " is open read-only: cannot " + what,
             null);

@@ -10,6 +10,7 @@ import dev.tunelab.core.spec.StoredRequests;
 import dev.tunelab.core.spec.TuningJobSpec;
 import dev.tunelab.core.store.JobStateException;
 import dev.tunelab.core.store.JobStore;
+import dev.tunelab.core.store.WriteBehindJobStore;
 import dev.tunelab.core.store.NoSuchJobException;
 import dev.tunelab.core.store.NewTuningJob;
 import dev.tunelab.core.store.TrainingJobRecord;
@@ -155,7 +156,19 @@ public final class TuningJobRunner {
     TuningJobSpec spec = job.spec();
     create(job, scheduling);
     store.claimTuningJob(spec.name());
-    return new TuningScheduler(store, job, observer, interrupt, List.of(), 1, clock, gpuSlots).run(trainingRunner::run);
+    return schedule(job, observer, interrupt, List.of(), 1);
+  }
+
+  /**
+   * Runs the scheduler with the per-job bookkeeping written behind ({@link WriteBehindJobStore}):
+   * training threads queue their records and go on; everything is written when this returns.
+   */
+  private TuningJobRecord schedule(PreparedTuningJob job, TuningObserver observer, AtomicBoolean interrupt,
+      List<TrainingJobRecord> earlier, int next) {
+    try (WriteBehindJobStore behind = new WriteBehindJobStore(store)) {
+      TrainingJobRunner training = trainingRunner.withStore(behind);
+      return new TuningScheduler(behind, job, observer, interrupt, earlier, next, clock, gpuSlots).run(training::run);
+    }
   }
 
   /**
@@ -205,8 +218,7 @@ public final class TuningJobRunner {
     }
     List<TrainingJobRecord> earlier = store.trainingJobsOf(name);
     int next = store.nextTrainingJobSequence(name);
-    return new TuningScheduler(store, new PreparedTuningJob(spec, template, WarmStart.observations(store, spec)),
-        observer, interrupt, earlier, next, clock, gpuSlots)
-        .run(trainingRunner::run);
+    return schedule(new PreparedTuningJob(spec, template, WarmStart.observations(store, spec)), observer, interrupt,
+        earlier, next);
   }
 }

@@ -95,6 +95,52 @@ class ReproducibleSchedulingTest extends FakeTuningTest {
     assertEquals("Asynchronous", store.tuningJobAttribute("async", TuningJobAttribute.SCHEDULING).orElseThrow());
   }
 
+  /** A fake trainer whose first training job sleeps {@code firstMillis}, the others not at all. */
+  Trainer slowFirst(int firstMillis) {
+    FakeTrainer fake = new FakeTrainer(METRIC, hp -> FakeTrainer.Plan.train(3, r -> Math.abs(x(hp) - 23) + r),
+        clock);
+    return new Trainer() {
+      @Override
+      public void validate(Map<String, String> hyperParameters) { }
+
+      @Override
+      public TrainingOutcome train(TrainingRequest request, TrainingListener listener) {
+        if (request.jobName().contains("-001-")) {
+          try {
+            Thread.sleep(firstMillis);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        return fake.train(request, listener);
+      }
+    };
+  }
+
+  /**
+   * Random's proposals ignore results, so in order it never waits for an older job (job 3 starts
+   * while job 1 still runs), and it still launches the same jobs as when nothing waits.
+   */
+  @Test
+  void randomNeverWaitsForAnOlderJobAndLaunchesTheSameJobs() {
+    List<List<Launched>> runs = new ArrayList<>();
+    for (int firstMillis : new int[] {0, 600}) {
+      String name = "random-" + firstMillis;
+      TuningJobRunner r = new TuningJobRunner(store, home, s -> slowFirst(firstMillis), clock);
+      TuningJobRecord rec = r.run(r.prepare(parse(spec(name, "Random", 8, 2))), TuningObserver.NONE,
+          new AtomicBoolean(), Scheduling.IN_ORDER);
+      assertEquals(TuningJobStatus.Completed, rec.status());
+      runs.add(launched(store, name).stream()
+          .map(j -> new Launched(j.name().substring(name.length()), j.tuned(), j.objective())).toList());
+    }
+    assertEquals(8, runs.get(0).size());
+    assertEquals(runs.get(0), runs.get(1));
+    List<TrainingJobRecord> slow = store.trainingJobsOf("random-600").stream()
+        .sorted(Comparator.comparingInt(TrainingJobRecord::sequence)).toList();
+    assertTrue(slow.get(2).creationTime().isBefore(slow.get(0).endTime()),
+        "job 3 was created at " + slow.get(2).creationTime() + ", after job 1 ended at " + slow.get(0).endTime());
+  }
+
   /** The acceptance test: the course's spec with RandomSeed 7 and 3 in parallel, twice, real XGBoost. */
   @Test
   @Tag("slow")

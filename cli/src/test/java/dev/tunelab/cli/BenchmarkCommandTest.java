@@ -43,6 +43,15 @@ class BenchmarkCommandTest {
   }
 
   @Test
+  void helpListsEveryTestFunctionIncludingTheIntegerAndCategoricalOnes() {
+    Run r = run("benchmark", "--help");
+    assertEquals(0, r.code(), r.err());
+    for (String f : new String[] {"branin", "mixed", "shekel", "michalewicz5", "rastrigin4int", "camelcat"}) {
+      assertTrue(r.out().contains(f), f + " missing from: " + r.out());
+    }
+  }
+
+  @Test
   void badInputExitsTwoAndNamesTheValue() {
     Run r = run("benchmark", "--function", "nosuch");
     assertEquals(2, r.code());

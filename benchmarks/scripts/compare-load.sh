@@ -41,8 +41,6 @@ for run in $(seq 1 "$runs"); do
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$tv")
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tv")
   load=$(sed -E 's/.*load_s=([0-9.]+).*/\1/' <<<"$out")
-  dm=$(sed -E 's/.*dmatrix_s=([0-9.]+).*/\1/' <<<"$out")
-  tr=$(sed -E 's/.*train_s=([0-9.]+).*/\1/' <<<"$out")
   total=$(sed -E 's/.*total_s=([0-9.]+).*/\1/' <<<"$out")
   printf 'python\t%s\t%s\t%s\t%.2f\t%.2f\t%.2f\n' "$run" "$wall" "$rss" \
     "$(echo "$wall - $total" | bc)" "$load" "$(echo "$total - $load" | bc)"

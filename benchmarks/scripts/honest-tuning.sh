@@ -6,7 +6,6 @@
 # Usage (from the project root): benchmarks/scripts/honest-tuning.sh [SEEDS] > results.tsv
 set -euo pipefail
 seeds=${1:-10}
-root=$(pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 ./tunelab datasets boston --out "$work/data" >/dev/null

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * SageMaker's Bayesian strategy, approximated with open methods: a random initial design, then
- * a Gaussian process (Matérn-5/2 ARD, MAP-fitted by {@link GpFitter}) on standardised losses
- * and proposals that maximise log expected improvement ({@link AcquisitionOptimizer}).
+ * a Gaussian process (Matérn-5/2 ARD, MAP-fitted by {@link GpFitter}) on standardised losses,
+ * warped by {@link OutputWarping} when their upper tail is heavy, and proposals that maximise
+ * log expected improvement ({@link AcquisitionOptimizer}).
  *
  * <p>Failed and non-finite results are left out of the model. Pending configurations, and each
  * proposal of a batch once chosen, enter the posterior with a fantasised value: the posterior
@@ -135,6 +136,7 @@ public final class BayesianStrategy implements Strategy {
       y[i] = direction.toLoss(completed.get(i).value());
     }
     standardise(y);
+    OutputWarping.yeoJohnson(y);
     GpHyperparameters hyp = fitHyperparameters(x, y, rng);
     GaussianProcess gp = GaussianProcess.fit(x, y, hyp);
     double best = Double.POSITIVE_INFINITY;

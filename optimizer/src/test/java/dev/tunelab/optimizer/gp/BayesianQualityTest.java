@@ -21,4 +21,13 @@ class BayesianQualityTest {
     assertTrue(boRegret < 0.05, "Bayesian median simple regret " + boRegret + " on branin after 30 trials");
     assertTrue(boRegret < rsRegret / 10, "Bayesian " + boRegret + " vs Random " + rsRegret);
   }
+
+  @Test
+  void aValleyWithLossesOverFiveOrdersOfMagnitudeIsFollowed() {
+    // Rosenbrock's walls reach 10^6 while the valley floor is below 10: without the output
+    // warping the standardised targets are all walls (median 303 after 50 trials, 20 seeds).
+    TestFunction rosenbrock = TestFunctions.byName("rosenbrock4");
+    BenchmarkResult bo = BenchmarkRunner.run(rosenbrock, "Bayesian", BenchmarkRunner.byName("Bayesian"), 40, 5, 1);
+    assertTrue(bo.last().median() < 100, "Bayesian median best on rosenbrock4 after 40 trials: " + bo.last());
+  }
 }

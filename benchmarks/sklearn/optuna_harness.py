@@ -103,7 +103,9 @@ def main():
     ap.add_argument("--course-data", help="folder with train.csv and validation.csv (for --problems course)")
     ap.add_argument("--out", help="append JSON lines here (default: stdout)")
     a = ap.parse_args()
-    names = list(problems.PROBLEMS) if a.problems == "all" else a.problems.split(",")
+    names = []
+    for n in a.problems.split(","):
+        names.extend(problems.PROBLEMS if n == "all" else [n])
     for n in names:
         if n != "course" and n not in problems.PROBLEMS:
             ap.error(f"--problems: got '{n}', accepted: all, course, {', '.join(problems.PROBLEMS)}")
@@ -130,7 +132,7 @@ def main():
             for s in samplers:
                 best, at, wall = run(space, direction, f, s, seed, a.trials, a.parallel)
                 out.write(json.dumps({"problem": name, "method": "optuna-" + s, "seed": seed, "best": best,
-                                      "best_trial": at, "trials": a.trials, "parallel": a.parallel,
+                                      "direction": direction, "best_trial": at, "trials": a.trials, "parallel": a.parallel,
                                       "wall_s": round(wall, 3), "optuna": optuna.__version__}) + "\n")
                 out.flush()
 

@@ -114,12 +114,15 @@ print('- **course**: XGBoost on the course Boston split (dataset:boston, seed 0)
   echo "## Best objective over seeds: median [Q1, Q3] (median wall seconds per tuning run)"
   echo
   echo "Quartiles are numpy's linear (type 7). Optuna's wall time is in-process (no Python start-up"
-  echo "per trial); TuneLab's includes a JVM and one Python process per training job."
+  echo "per trial); TuneLab's includes a JVM and one Python process per training job. Pairs are by"
+  echo "seed; W/T/L counts Bayesian's wins, ties and losses; sign test two-sided, ties dropped."
+  echo "\"beats Random\" needs p < 0.05; \"matches\" the better Optuna sampler (better median) unless"
+  echo "Bayesian loses to it with p < 0.05, with where its median lies against that sampler's."
   echo
   "$py" "$sk/summarize.py" "$json"
   echo
   echo "## Course problem: optuna_course_tpe.py (20 sequential trials, as in TUNING-RESULTS.md)"
   echo
-  cat "$tmp/course-tpe.md"
+  sed 's/^## /### /' "$tmp/course-tpe.md"
 } >benchmarks/SKLEARN-RESULTS.md
 echo "wrote benchmarks/SKLEARN-RESULTS.md and $json (${total_s} s)" >&2

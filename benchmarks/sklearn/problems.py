@@ -26,7 +26,9 @@ PROBLEMS = {
         "space": {"C": ("float", 1e-2, 1e3, True), "gamma": ("float", 1e-5, 1.0, True)},
     },
     "knn-wine": {
-        "doc": "k-NN on wine, raw features (unscaled, so distances are dominated by a few features and p and k matter: 3 of the 400 grid points reach the best 0.8143; standardised, 22 reach 0.9832), 5-fold stratified CV accuracy",
+        "doc": ("k-NN on wine, raw features (unscaled, so distances are dominated by a few features and"
+                " p and k matter: 3 of the 400 grid points reach the best 0.8143; standardised, 22"
+                " reach 0.9832), 5-fold stratified CV accuracy"),
         "metric": "cv:accuracy", "direction": "Maximize",
         "space": {"n_neighbors": ("int", 1, 50), "weights": ("cat", ["uniform", "distance"]),
                   "p": ("int", 1, 4)},

@@ -6,10 +6,11 @@ problem TuneLab Bayesian against TuneLab Random and against the better Optuna sa
 with the better median), paired by seed: wins / ties / losses and a two-sided exact sign test
 (ties dropped).
 
-Verdicts: "beats Random" when Bayesian wins more seeds than it loses and its median is at least
-as good; "matches Optuna" when its median is at least as good as the better Optuna sampler's
-median ("better or equal"), or lies inside that sampler's interquartile range ("within IQR");
-otherwise "worse". With 10-20 seeds a sign test p above 0.05 means no detectable difference.
+Verdicts (sign test, two-sided, ties dropped, significance 0.05): "beats Random" when Bayesian
+wins more seeds than it loses with p < 0.05, "loses to Random" the other way, otherwise "no
+significant difference" with the medians' order. Against the better Optuna sampler: "matches"
+unless Bayesian loses significantly ("worse"), with where its median lies: better or equal to
+the sampler's median, inside its interquartile range, or outside it.
 Usage: summarize.py RESULTS.json
 """
 import json
@@ -65,20 +66,28 @@ def main():
         def med(x):
             return float(np.median(list(x.values())))
 
+        def order(x, y):
+            d = sgn * (med(x) - med(y))
+            return "median ahead" if d > 1e-12 else "median behind" if d < -1e-12 else "equal medians"
+
         n, w, t, lo = wtl(b, r)
-        v1 = "beats Random" if w > lo and sgn * (med(b) - med(r)) >= 0 else "does not beat Random"
+        if sign_p(w, lo) < 0.05:
+            v1 = "beats Random" if w > lo else "loses to Random"
+        else:
+            v1 = f"no significant difference ({order(b, r)})"
         opts = [m for m in ("optuna-tpe", "optuna-random") if table[p, m]]
         if opts:
             best = max(opts, key=lambda m: sgn * med(table[p, m]))
             o = table[p, best]
             q1, q3 = np.percentile(list(o.values()), [25, 50, 75])[[0, 2]]
             _, w2, t2, l2 = wtl(b, o)
-            if sgn * (med(b) - med(o)) >= 0:
-                v2 = "better or equal"
+            if sgn * (med(b) - med(o)) >= -1e-12:
+                where = "median better or equal"
             elif min(q1, q3) <= med(b) <= max(q1, q3):
-                v2 = "within IQR"
+                where = "median within its IQR"
             else:
-                v2 = "worse"
+                where = "median outside its IQR"
+            v2 = ("worse" if l2 > w2 and sign_p(w2, l2) < 0.05 else "matches") + f" ({where})"
             tail = f"{best} | {w2}/{t2}/{l2} ({sign_p(w2, l2):.2f}) | {v2}"
         else:
             tail = "— | — | —"

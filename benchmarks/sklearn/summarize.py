@@ -68,7 +68,8 @@ def main():
 
         def order(x, y):
             d = sgn * (med(x) - med(y))
-            return "median ahead" if d > 1e-12 else "median behind" if d < -1e-12 else "equal medians"
+            tol = 1e-9 * max(1.0, abs(med(y)))  # a median of two equal scores can differ in the last bits
+            return "median ahead" if d > tol else "median behind" if d < -tol else "equal medians"
 
         n, w, t, lo = wtl(b, r)
         if sign_p(w, lo) < 0.05:

@@ -66,6 +66,8 @@ public final class SchedulerEfficiencyReport {
     s.row("outside training ms/job", med(r2, TuningResult::outsideTrainingMillisPerJob, 1),
         med(r1, TuningResult::outsideTrainingMillisPerJob, 1));
     s.row("outside training %", med(r2, TuningResult::outsideTrainingPercent, 1), med(r1, TuningResult::outsideTrainingPercent, 1));
+    s.row("outside training % by store times (TrainingStart/EndTime)", med(r2, TuningResult::outsideStoreTrainingPercent, 1),
+        med(r1, TuningResult::outsideStoreTrainingPercent, 1));
     System.out.println(s);
     double[] ratios = new double[o.seeds()];
     for (int i = 0; i < ratios.length; i++) {

@@ -97,7 +97,9 @@ public final class TuningBench implements AutoCloseable {
     int stopped = (int) jobs.stream().filter(j -> j.status() == TrainingJobStatus.Stopped).count();
     long rounds = jobs.stream().mapToLong(TrainingJobRecord::roundsTrained).sum();
     double training = trainerNanos.sum() / 1e6;
-    return new TuningResult(name, v, rec.status(), best, jobs.size(), stopped, rounds, wall, training);
+    long storeTraining = jobs.stream().filter(j -> j.startTime() != null && j.endTime() != null)
+        .mapToLong(j -> j.endTime().toEpochMilli() - j.startTime().toEpochMilli()).sum();
+    return new TuningResult(name, v, rec.status(), best, jobs.size(), stopped, rounds, wall, training, storeTraining);
   }
 
   /**

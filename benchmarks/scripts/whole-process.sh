@@ -19,7 +19,7 @@ trap 'rm -rf "$tmp"' EXIT
 ./tunelab tune examples/boston-xgboost-hpo.json --home "$tmp/warm" >/dev/null 2>&1
 /usr/bin/python3 benchmarks/python/course_tune_optuna.py --data "$tmp/data" --out "$tmp/py-warm" >/dev/null
 now() { date +%s.%N; }
-median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
+median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) printf "%.2f\n", a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 : >"$tmp/tunelab"; : >"$tmp/python"; : >"$tmp/help"; : >"$tmp/describe"
 i=0
 while [ "$i" -lt "$runs" ]; do
@@ -27,8 +27,9 @@ while [ "$i" -lt "$runs" ]; do
   t0=$(now)
   ./tunelab tune examples/boston-xgboost-hpo.json --home "$tmp/home-$i" >"$tmp/out" 2>&1
   t1=$(now)
+  py_ok=true
   /usr/bin/python3 benchmarks/python/course_tune_optuna.py --data "$tmp/data" --out "$tmp/py-$i" >"$tmp/pyout" 2>&1 \
-    || echo "run $i: the Python script failed: $(tail -n 1 "$tmp/pyout")"
+    || { py_ok=false; echo "run $i: the Python script failed (left out of its median): $(tail -n 1 "$tmp/pyout")"; }
   t2=$(now)
   ./tunelab --help >/dev/null
   t3=$(now)
@@ -36,9 +37,11 @@ while [ "$i" -lt "$runs" ]; do
   t4=$(now)
   tl=$(echo "$t1 - $t0" | bc -l); py=$(echo "$t2 - $t1" | bc -l)
   he=$(echo "$t3 - $t2" | bc -l); de=$(echo "$t4 - $t3" | bc -l)
-  echo "$tl" >>"$tmp/tunelab"; echo "$py" >>"$tmp/python"; echo "$he" >>"$tmp/help"; echo "$de" >>"$tmp/describe"
+  echo "$tl" >>"$tmp/tunelab"; echo "$he" >>"$tmp/help"; echo "$de" >>"$tmp/describe"
+  if $py_ok; then echo "$py" >>"$tmp/python"; fi
   printf 'run %s: tunelab tune %5.2f s (%s), python %5.2f s (%s)\n' "$i" "$tl" \
     "$(sed -n 's/^Tuning job .*: \(Completed in [0-9.]* s\)$/\1/p' "$tmp/out")" "$py" "$(tail -n 1 "$tmp/pyout" | cut -c1-40)"
 done
-printf '\nmedians of %s runs: tunelab tune %s s, Python (Optuna TPE + xgboost) %s s; tunelab --help %s s, describe %s s\n' \
-  "$runs" "$(median <"$tmp/tunelab")" "$(median <"$tmp/python")" "$(median <"$tmp/help")" "$(median <"$tmp/describe")"
+printf '\nmedians of %s runs: tunelab tune %s s, Python (Optuna TPE + xgboost) %s s over its %s runs that did not crash; tunelab --help %s s, describe %s s\n' \
+  "$runs" "$(median <"$tmp/tunelab")" "$(median <"$tmp/python")" "$(wc -l <"$tmp/python" | tr -d ' ')" \
+  "$(median <"$tmp/help")" "$(median <"$tmp/describe")"

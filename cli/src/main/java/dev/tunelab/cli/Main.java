@@ -3,7 +3,10 @@ package dev.tunelab.cli;
 import dev.tunelab.core.io.OutputWriteException;
 import dev.tunelab.core.spec.SpecException;
 import dev.tunelab.core.store.JobStateException;
+import dev.tunelab.core.store.JobStore;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -119,7 +122,18 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    if (opensStore(args)) {
+      JobStore.prepareInBackground(); // overlaps picocli and the spec with SQLite's native library
+    }
     System.exit(commandLine().execute(args));
+  }
+
+  /** Commands that will open the store (not help, completion, datasets or benchmark). */
+  static boolean opensStore(String[] args) {
+    if (args.length == 0 || List.of(args).contains("--help") || List.of(args).contains("-h")) {
+      return false;
+    }
+    return !Set.of("help", "completion", "datasets", "benchmark", "--version", "-V").contains(args[0]);
   }
 
   /** Convenience for commands: a bad-input error. */

@@ -50,6 +50,9 @@ final class TrainCommand implements Callable<Integer> {
     PrintStream out = System.out;
     PrintStream err = System.err;
     TrainingJobSpec parsed = TrainingJobSpecParser.parse(spec, n -> err.println("tunelab: note: " + TerminalText.escape(n)));
+    if (!dryRun) {
+      parsed.algorithm().contract().prepareInBackground();
+    }
     Path homeDir = home.path();
     try (JobStore store = home.openStoreForWork()) {
       TrainingJobRunner runner = new TrainingJobRunner(store, homeDir);

@@ -92,6 +92,9 @@ final class TuneCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     executor.check(noWait);
     TuningJobSpec parsed = TuningJobSpecParser.parse(spec, n -> System.err.println("tunelab: note: " + TerminalText.escape(n)));
+    if (!dryRun && !noWait) {
+      parsed.definition().algorithm().contract().prepareInBackground();
+    }
     try (JobStore store = home.openStoreForWork();
          ExecutorOptions.Placement placement = executor.open(parsed, dryRun)) {
       TuningJobRunner runner = placement.runner(store, home.path());

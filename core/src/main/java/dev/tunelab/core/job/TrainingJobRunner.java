@@ -220,7 +220,9 @@ public final class TrainingJobRunner {
       outcome = TrainingOutcome.failed("ClientError: " + e.getMessage());
     } catch (RuntimeException | Error e) {
       LOG.warn("training job {} threw", spec.name(), e);
-      outcome = TrainingOutcome.failed("InternalError: " + e);
+      // an error from a class whose initialisation failed earlier (a native library that does
+      // not load) says why only in its cause
+      outcome = TrainingOutcome.failed("InternalError: " + e + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
     }
     try {
       recorder.flush();

@@ -102,6 +102,14 @@ public interface AlgorithmContract {
   Optional<String> hyperbandResource();
 
   /**
+   * Called by a command that is about to train jobs of this algorithm, before it opens the store
+   * and loads data: starts any slow one-off preparation (a native library to unpack and load) on
+   * a background thread so it overlaps that work. Does nothing by default.
+   */
+  default void prepareInBackground() {
+  }
+
+  /**
    * The CUDA GPU a job with these hyperparameters on {@code instanceType} asks for, or empty when
    * it trains on the CPU (the default: bring-your-own commands are not given GPUs). The runner
    * checks the host before training ({@link dev.tunelab.core.gpu.GpuHost#problem}) and the tuning

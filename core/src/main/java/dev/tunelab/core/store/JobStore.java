@@ -288,6 +288,14 @@ public interface JobStore extends AutoCloseable {
   void close();
 
   /**
+   * Starts loading SQLite's native library on a background thread, for a command that will open
+   * a store soon: the first {@code openSqlite*} then finds it loaded, or waits for it.
+   */
+  static void prepareInBackground() {
+    SqliteNative.start();
+  }
+
+  /**
    * Opens (creating when missing) {@code home} and {@code home/tunelab.db}, readable by the
    * user only (home 0700, file 0600 where created). Lone training jobs whose process died are
    * recorded Failed (RetryableError) on opening. The schema is

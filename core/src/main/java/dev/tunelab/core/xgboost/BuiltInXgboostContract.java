@@ -245,6 +245,12 @@ public final class BuiltInXgboostContract implements AlgorithmContract {
     return Optional.of("num_round");
   }
 
+  /** Unpacks and loads XGBoost4J's native library on a background thread ({@link NativeWarmUp}). */
+  @Override
+  public void prepareInBackground() {
+    NativeWarmUp.start();
+  }
+
   @Override
   public Trainer createTrainer(TrainingJobSpec spec) {
     XgboostImage image = XgboostImage.of(spec.algorithm().trainingImage(), spec.algorithm().algorithmName());

@@ -130,7 +130,8 @@ public final class Main implements Runnable {
 
   /** Commands that will open the store (not help, completion, datasets or benchmark). */
   static boolean opensStore(String[] args) {
-    if (args.length == 0 || List.of(args).contains("--help") || List.of(args).contains("-h")) {
+    List<String> words = List.of(args);
+    if (words.isEmpty() || words.contains("--help") || words.contains("-h")) {
       return false;
     }
     return !Set.of("help", "completion", "datasets", "benchmark", "--version", "-V").contains(args[0]);

@@ -1,5 +1,6 @@
 package dev.tunelab.core.store;
 
+import dev.tunelab.core.startup.BackgroundLoads;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -98,14 +99,18 @@ public interface JobStore extends AutoCloseable {
    *
    * @throws IllegalStateException if the job has finished
    */
-  void appendLogLines(String name, List<LogLine> lines);
+  default void appendLogLines(String name, List<LogLine> lines) {
+    appendProgress(name, lines, List.of());
+  }
 
   /**
    * Appends metric observations in one transaction.
    *
    * @throws IllegalStateException if the job has finished
    */
-  void appendMetrics(String name, List<MetricPoint> points);
+  default void appendMetrics(String name, List<MetricPoint> points) {
+    appendProgress(name, List.of(), points);
+  }
 
   /**
    * Appends log lines and metric observations together in one transaction (half the cost of two
@@ -292,7 +297,15 @@ public interface JobStore extends AutoCloseable {
    * a store soon: the first {@code openSqlite*} then finds it loaded, or waits for it.
    */
   static void prepareInBackground() {
-    SqliteNative.start();
+    // sqlite-jdbc unpacks its native library from its jar (or compares it with the copy already
+    // there) and loads it when the first connection opens
+    BackgroundLoads.start("tunelab-sqlite-native", () -> {
+      try {
+        org.sqlite.SQLiteJDBCLoader.initialize();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
   }
 
   /**

@@ -60,16 +60,6 @@ public final class WriteBehindJobStore implements JobStore {
   }
 
   @Override
-  public void appendLogLines(String name, List<LogLine> lines) {
-    appendProgress(name, lines, List.of());
-  }
-
-  @Override
-  public void appendMetrics(String name, List<MetricPoint> points) {
-    appendProgress(name, List.of(), points);
-  }
-
-  @Override
   public void appendProgress(String name, List<LogLine> lines, List<MetricPoint> points) {
     Checks.requireNonNull(lines, "lines");
     Checks.requireNonNull(points, "points");
